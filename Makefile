@@ -1,0 +1,32 @@
+# One place for the commands a newcomer and CI run.
+PYTHON ?= python3
+APT_PACKAGES = fonts-noto-cjk libime-data-language-model chromium
+
+.PHONY: install system-deps test lint format bench data
+
+install: system-deps  ## everything the tool and its tests need, offline at run time
+	$(PYTHON) -m pip install -q -e '.[dev]'
+
+# Debian packages: the fcitx5 KenLM model (default engine), a CJK font (test renders),
+# Chromium (review page tests). Skipped quietly where apt-get is not available.
+system-deps:
+	@if command -v apt-get >/dev/null 2>&1; then \
+	  missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	else echo "apt-get not found: install$(APT_PACKAGES) with your package manager"; fi
+
+test:
+	$(PYTHON) -m pytest
+
+lint:
+	$(PYTHON) -m ruff check proofread tests scripts
+	$(PYTHON) -m ruff format --check proofread tests scripts
+
+format:
+	$(PYTHON) -m ruff format proofread tests scripts
+	$(PYTHON) -m ruff check --fix proofread tests scripts
+
+bench:
+	$(PYTHON) scripts/bench.py

@@ -1,0 +1,31 @@
+"""Checkers: small modules that turn a Document into findings.
+
+Each module exposes ``CODES`` (the rule codes it can emit) and
+``check(doc, options) -> Iterable[Finding]``. They are imported lazily so that a
+run which only needs punctuation never loads the language model.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+
+#: Module name -> the rule codes it emits. Order does not matter: the resolver sorts.
+CHECKERS: dict[str, tuple[str, ...]] = {
+    "punctuation": ("P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009"),
+    "spacing": ("S001",),
+    "latin": ("L001",),
+}
+
+
+def run(doc: Document, options: Options) -> Iterator[Finding]:
+    for module_name, codes in CHECKERS.items():
+        if not any(options.enabled(c) for c in codes):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        for finding in module.check(doc, options):
+            if options.enabled(finding.code):
+                yield finding

@@ -1,0 +1,238 @@
+"""The command line: `proofread check|fix|rules|explain` and the commands in `proofread/commands/`.
+
+Exit codes: 0 clean, 1 findings (check) or changes needed, 2 usage or input errors.
+Heavy modules (rich, the engine, OCR) are imported inside commands, not here,
+because start-up time is paid on every pre-commit run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="proofread",
+    help="Proofread Chinese text: find OCR and punctuation damage, explain it, fix the certain part.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+# Other commands live in their own modules and register on `app` when imported.
+_COMMAND_MODULES = (
+    "proofread.commands.eval_cmd",
+    "proofread.commands.ocr_cmd",
+    "proofread.commands.init_cmd",
+    "proofread.commands.report_cmd",
+)
+
+Paths = Annotated[list[str], typer.Argument(help="Files to read, or - for standard input.", show_default=False)]
+Format = Annotated[str, typer.Option("--format", "-f", help="text | json | diff")]
+Encoding = Annotated[str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8, BOM honoured).")]
+Select = Annotated[str | None, typer.Option("--select", help="Comma-separated rule codes or names to run.")]
+Ignore = Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule codes or names to skip.")]
+Threshold = Annotated[float, typer.Option("--threshold", help="Minimum confidence for a fix to be applied.")]
+Source = Annotated[str, typer.Option("--source", help="Where the text came from: ocr | typed | mixed.")]
+Engine = Annotated[str, typer.Option("--engine", help="default | kenlm | macbert")]
+Model = Annotated[str | None, typer.Option("--model", help="Model path for --engine kenlm/macbert.")]
+Phrases = Annotated[list[str] | None, typer.Option("--phrases", help="Extra set-phrase/term list (repeatable).")]
+Color = Annotated[bool | None, typer.Option("--color/--no-color", help="Force colours on or off.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    sys.stderr.write(f"proofread: {message}\n")
+    return typer.Exit(EXIT_ERROR)
+
+
+def _options(select, ignore, threshold, source, engine, model, phrases, unsafe=False):
+    from . import registry
+    from .options import Options
+
+    def codes(spec):
+        if not spec:
+            return None
+        try:
+            return {registry.get(part).code for part in spec.split(",") if part.strip()}
+        except KeyError as exc:
+            raise _fail(str(exc.args[0])) from None
+
+    if source not in ("ocr", "typed", "mixed"):
+        raise _fail(f"--source must be ocr, typed or mixed, not {source!r}")
+    if not 0.0 <= threshold <= 1.0:
+        raise _fail("--threshold must be between 0 and 1")
+    return Options(
+        select=codes(select),
+        ignore=codes(ignore) or set(),
+        threshold=threshold,
+        unsafe_fixes=unsafe,
+        source=source,
+        engine=engine,
+        model=model,
+        phrase_files=list(phrases or []),
+    )
+
+
+def _load(paths: list[str], encoding):
+    """Read every path; report unreadable ones and go on with the rest."""
+    from .inputs.text import InputError, read_file
+
+    files, errors = [], 0
+    if paths.count("-") > 1:
+        raise _fail("standard input (-) given more than once")
+    for path in paths:
+        try:
+            files.append(read_file(path, encoding))
+        except InputError as exc:
+            sys.stderr.write(f"proofread: {exc}\n")
+            errors += 1
+    return files, errors
+
+
+def _document(tf):
+    from .inputs import prepare
+
+    return prepare.document(tf)
+
+
+@app.command()
+def check(
+    paths: Paths,
+    fmt: Format = "text",
+    encoding: Encoding = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    threshold: Threshold = 0.0,
+    source: Source = "mixed",
+    engine: Engine = "default",
+    model: Model = None,
+    phrases: Phrases = None,
+    color: Color = None,
+) -> None:
+    """Report findings. Exit 0 when clean, 1 when something was found, 2 on errors."""
+    from . import pipeline
+    from .reporters import render
+
+    if fmt not in ("text", "json", "diff", "github"):
+        raise _fail(f"unknown --format {fmt!r} (text, json, diff, github)")
+    opts = _options(select, ignore, threshold, source, engine, model, phrases)
+    files, errors = _load(paths, encoding)
+    results = []
+    for tf in files:
+        doc = _document(tf)
+        applied, findings = pipeline.fix(doc, opts)
+        results.append((tf, doc, findings, applied))
+    render(fmt, results, sys.stdout, color=color)
+    found = any(findings for _, _, findings, _ in results)
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_FOUND if found else EXIT_CLEAN)
+
+
+@app.command()
+def fix(
+    paths: Paths,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff; write nothing.")] = False,
+    in_place: Annotated[bool, typer.Option("--in-place", "-w", help="Rewrite the files (atomically).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply suggestions.")] = False,
+    encoding: Encoding = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    threshold: Threshold = 0.0,
+    source: Source = "mixed",
+    engine: Engine = "default",
+    model: Model = None,
+    phrases: Phrases = None,
+    color: Color = None,
+) -> None:
+    """Apply safe fixes: stdin to stdout, files with --diff (report) or --in-place (write)."""
+    from . import pipeline
+    from .inputs.text import write_atomic
+    from .reporters import render
+
+    if diff and in_place:
+        raise _fail("--diff and --in-place exclude each other")
+    has_files = any(p != "-" for p in paths)
+    if has_files and not (diff or in_place) and len(paths) > 1:
+        raise _fail("several files: use --diff to see the fixes or --in-place to write them")
+    opts = _options(select, ignore, threshold, source, engine, model, phrases, unsafe_fixes)
+    files, errors = _load(paths, encoding)
+    results = []
+    changed = False
+    for tf in files:
+        doc = _document(tf)
+        applied, findings = pipeline.fix(doc, opts)
+        results.append((tf, doc, findings, applied))
+        changed |= applied.text != tf.text
+        if in_place and tf.path != "<stdin>":
+            if applied.text != tf.text:
+                write_atomic(tf.path, tf.encode(applied.text))
+                sys.stderr.write(f"fixed {len(applied.applied)} in {tf.path}\n")
+        elif not diff:
+            sys.stdout.buffer.write(tf.encode(applied.text))
+            sys.stdout.flush()
+    if diff:
+        render("diff", results, sys.stdout, color=color)
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FOUND if (diff and changed) else EXIT_CLEAN)
+
+
+@app.command()
+def rules() -> None:
+    """List every rule: code, name, fix safety and what it finds."""
+    from .registry import RULES
+
+    for rule in RULES.values():
+        preview = " (preview)" if rule.status == "preview" else ""
+        typer.echo(f"{rule.code}  {rule.name:<32} fix:{rule.fix.value:<9} {rule.summary}{preview}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="Rule code or name, e.g. P001.")]) -> None:
+    """Print a rule's documentation."""
+    from . import registry
+
+    try:
+        rule = registry.get(code)
+    except KeyError as exc:
+        raise _fail(str(exc.args[0])) from None
+    typer.echo(f"{rule.code} {rule.name} [{rule.kind.value}, fix: {rule.fix.value}, {rule.status}]\n\n{rule.doc}")
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"proofread {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+) -> None:
+    pass
+
+
+def _register_commands() -> None:
+    for name in _COMMAND_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # the module exists but something it needs is missing
+                raise
+
+
+def main() -> None:
+    _register_commands()
+    try:
+        app(standalone_mode=True)
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Commands beyond check/fix; each module registers itself on `proofread.cli.app`."""
