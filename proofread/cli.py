@@ -8,6 +8,7 @@ because start-up time is paid on every pre-commit run.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Annotated
 
@@ -231,6 +232,11 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # a bug: say so in one line, never exit 1 ("found something")
+        if os.environ.get("PROOFREAD_DEBUG"):
+            raise
+        sys.stderr.write(f"proofread: internal error: {type(exc).__name__}: {exc} (set PROOFREAD_DEBUG=1 for details)\n")
         sys.exit(EXIT_ERROR)
 
 
