@@ -18,6 +18,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "punctuation": ("P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009"),
     "spacing": ("S001",),
     "latin": ("L001",),
+    "confusable": ("C001", "C002"),
 }
 
 

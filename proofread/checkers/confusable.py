@@ -1,0 +1,41 @@
+"""C001 (looks like) and C002 (sounds like): the noisy-channel corrector over every line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import api, guards
+from ..model import Document, Finding
+from ..registry import RULES
+
+CODES = ("C001", "C002")
+
+
+def check(doc: Document, options) -> Iterator[Finding]:
+    if options.engine == "macbert":
+        from ..engine import neural
+
+        yield from neural.check(doc, options)
+        return
+    engine = api.get(options)
+    corrector = engine.corrector
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip() or guards.is_traditional(line):
+            continue
+        for c in corrector.correct_line(line):
+            shape = any(b in engine.visual.get(a, ()) for a, b in zip(c.original, c.replacement, strict=False))
+            rule = RULES["C001" if shape else "C002"]
+            how = "looks like" if shape else "sounds like"
+            yield doc.finding(
+                rule,
+                start + c.start,
+                start + c.end,
+                [c.replacement, *c.alternatives],
+                confidence=api.confidence(c.score, corrector.threshold),
+                message=f"“{c.original}” {how} “{c.replacement}”, which fits the context far better",
+                safe=corrector.is_safe(c),
+                data={"score": round(c.score, 2), "lm_gain": round(c.gain, 2), "similarity": round(c.similarity, 2)},
+            )

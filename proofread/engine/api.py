@@ -1,0 +1,54 @@
+"""One place that turns Options into a ready engine, built once per process and reused."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import candidates, guards, lm
+from .correct import Corrector
+
+ENGINES = ("default", "kenlm", "lexicon", "macbert")
+
+
+@dataclass
+class Engine:
+    name: str
+    model: object  # lm.KenLMModel | lm.LexiconModel
+    corrector: Corrector
+    guard: guards.Guard
+    visual: dict  # char -> {candidate: similarity}, to tell C001 (shape) from C002 (sound)
+
+
+def confidence(score: float, threshold: float) -> float:
+    """Map a noisy-channel score (log10 units over the threshold) to 0..1; 0.5 at the threshold."""
+    return round(1.0 / (1.0 + math.exp(-(score - threshold) / 1.5)), 3)
+
+
+@lru_cache(maxsize=4)
+def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: tuple, extra: tuple) -> Engine:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+    if engine == "kenlm" and not model:
+        raise ValueError("--engine kenlm needs --model PATH (a KenLM .klm/.arpa file)")
+    if engine == "lexicon":
+        language_model = lm.load(None, "lexicon")
+    else:
+        language_model = lm.load(model if engine != "macbert" else None, "kenlm" if engine == "kenlm" else "auto")
+    table = candidates.for_source(source, extra)
+    guard = guards.Guard(allow, phrases)
+    visual = {ch: {c for c, _ in cands} for ch, cands in candidates.visual().items()}
+    corrector = Corrector(language_model, table, guard=guard)
+    return Engine(engine, language_model, corrector, guard, visual)
+
+
+def get(options) -> Engine:
+    return _build(
+        options.engine or "default",
+        options.model,
+        options.source,
+        tuple(options.allow_files),
+        tuple(options.phrase_files),
+        tuple(options.confusion_files),
+    )

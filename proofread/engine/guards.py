@@ -1,0 +1,114 @@
+"""What the corrector must leave alone, or only suggest.
+
+* words on the allow-list (`dictionaries/allow_words.txt` and user files) and set
+  phrases: a span inside one of them is never changed;
+* person and place names from pycorrector's lists, and the unknown-name pattern
+  (a common surname followed by characters that form no word): suggestions only;
+* short quoted terms (“…” of up to eight characters) are names of campaigns and
+  slogans the model rarely knows: suggestions only;
+* lines in traditional script are skipped whole (checked by `is_traditional`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .candidates import pycorrector_data
+
+DICT_DIR = Path(__file__).resolve().parent.parent.parent / "dictionaries"
+SKIP, SUGGEST = "skip", "suggest"
+MAX_WORD = 8
+
+
+def read_list(path: Path | str) -> list[str]:
+    """First column of a plain list file, skipping `#` header lines and blanks."""
+    out = []
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return out
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line.split()[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset, frozenset]:
+    names, surnames = set(), {}
+    for fname in ("person_name.txt", "place_name.txt"):
+        path = pycorrector_data(fname)
+        if path is None:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if not parts or len(parts[0]) < 2:
+                continue
+            names.add(parts[0])
+            if fname == "person_name.txt" and len(parts[0]) <= 3:
+                surnames[parts[0][0]] = surnames.get(parts[0][0], 0) + 1
+    common = frozenset(s for s, n in surnames.items() if n >= 40)
+    return frozenset(names), common
+
+
+@lru_cache(maxsize=8)
+def protected_words(extra_files: tuple[str, ...] = ()) -> frozenset:
+    words = set(read_list(DICT_DIR / "allow_words.txt"))
+    words.update(read_list(DICT_DIR / "set_phrases.txt"))
+    for f in extra_files:
+        words.update(read_list(f))
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+def _covered(line: str, i: int, j: int, words: frozenset) -> bool:
+    """Is line[i:j] inside an occurrence of one of `words`?"""
+    for a in range(max(0, i - MAX_WORD + 1), i + 1):
+        for b in range(max(j, a + 2), min(len(line), a + MAX_WORD) + 1):
+            if line[a:b] in words:
+                return True
+    return False
+
+
+def _in_short_quote(line: str, i: int) -> bool:
+    open_ = line.rfind("“", 0, i + 1)
+    if open_ < 0 or line.rfind("”", open_, i + 1) >= 0:
+        return False
+    close = line.find("”", i)
+    return close >= 0 and close - open_ - 1 <= 8
+
+
+class Guard:
+    def __init__(self, allow_files: tuple[str, ...] = (), phrase_files: tuple[str, ...] = ()):
+        self.protected = protected_words(tuple(allow_files) + tuple(phrase_files))
+        self.names, self.surnames = _names()
+
+    def level(self, line: str, i: int, j: int) -> str | None:
+        if _covered(line, i, j, self.protected):
+            return SKIP
+        if _covered(line, i, j, self.names):
+            return SUGGEST
+        for k in (i - 1, i - 2):
+            if k >= 0 and line[k] in self.surnames:
+                return SUGGEST
+        if _in_short_quote(line, i):
+            return SUGGEST
+        return None
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def is_traditional(line: str) -> bool:
+    """A line written in traditional script: many of its Chinese characters change under t2s."""
+    han = [c for c in line if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < 4:
+        return False
+    converted = _t2s().convert(line)
+    changed = sum(1 for a, b in zip(line, converted, strict=False) if a != b)
+    return changed >= 3 and changed >= 0.1 * len(han)
