@@ -15,7 +15,11 @@ from ..options import Options
 
 #: Module name -> the rule codes it emits. Order does not matter: the resolver sorts.
 CHECKERS: dict[str, tuple[str, ...]] = {
-    "punctuation": ("P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009"),
+    "quotes": ("P001", "P002", "P003", "P009"),
+    "ascii_punct": ("P004",),
+    "pairs": ("P004", "P009"),
+    "marks": ("P005", "P006", "P007"),
+    "fullwidth": ("P008",),
     "spacing": ("S001",),
     "latin": ("L001",),
     "confusable": ("C001", "C002"),

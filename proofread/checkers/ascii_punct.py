@@ -1,0 +1,77 @@
+"""ASCII , ; : ? ! next to Chinese text -> ，；：？！ (P004).
+
+A mark is converted when a neighbour is Chinese (a Chinese character or mark, or a
+number/placeholder glued to one: 增长X%,三产). It stays when it separates two digits
+or placeholders (1,234 · X,X · 12:30 · 1:2), inside URLs, e-mail addresses, inline
+code and code-like lines, in English clauses, and when it doubles another comma
+(that is P007's). Parentheses are paired in :mod:`.pairs`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import NUMERIC_CLASS, is_cjk, is_numeric, mostly_latin, protected
+
+CODES = ("P004",)
+_RULE = RULES["P004"]
+
+_CANDIDATE_RE = re.compile(r"[?!]+|[,;:]")
+_FULL = str.maketrans(",;:?!", "，；：？！")
+#: The same mark in the other width: a neighbour like this makes a doubled mark (P007).
+_TWIN = {",": ",，", ";": ";；", ":": ":："}
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号"}
+#: A number or placeholder with its unit signs, read leftwards from the mark: 增长X%, · 达到3.5%,
+_NUMBER_LEFT_RE = re.compile(f"[{NUMERIC_CLASS}%％.．]+$")
+
+
+def _chinese_left(text: str, i: int) -> bool:
+    """Is the text just before offset i Chinese (directly, or through a number glued to Chinese)?"""
+    if i <= 0:
+        return False
+    ch = text[i - 1]
+    if is_cjk(ch):
+        return True
+    if ch.isspace() and i >= 2 and is_cjk(text[i - 2]):
+        return True
+    m = _NUMBER_LEFT_RE.search(text, max(0, i - 12), i)
+    return m is not None and m.start() > 0 and is_cjk(text[m.start() - 1])
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    n = len(text)
+    prot = None
+    for m in _CANDIDATE_RE.finditer(text):
+        s, e = m.span()
+        mark = m.group()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < n else ""
+        if mark[0] in _TWIN and (before in _TWIN[mark[0]] or after in _TWIN[mark[0]]):
+            continue  # a doubled mark: P007
+        if is_numeric(before) and is_numeric(after):
+            continue  # 1,234 · X,X · 12:30 · 1:2
+        if mark[0] == "!" and after in "[=":
+            continue  # Markdown image ![..](..), != operator
+        if mark == ":" and after == "/":
+            continue  # scheme of a URL written without the protocol list we know
+        right_cjk = is_cjk(after) or (after == " " and e + 1 < n and is_cjk(text[e + 1]))
+        if not (right_cjk or _chinese_left(text, s)):
+            continue
+        if prot is None:
+            prot = protected(text)
+        if s in prot or mostly_latin(text, s):
+            continue
+        # Full-width marks carry their own spacing: a space beside them goes with the fix.
+        start, end = s, e
+        if before == " " and s >= 2 and is_cjk(text[s - 2]):
+            start -= 1
+        if after == " " and e + 1 < n and is_cjk(text[e + 1]):
+            end += 1
+        full = mark.translate(_FULL)
+        name = "".join(dict.fromkeys(_NAMES[c] for c in mark))
+        yield doc.finding(_RULE, start, end, full, 0.95, message=f"中文语境中的英文{name} {mark} 应为全角 {full}")

@@ -1,0 +1,42 @@
+"""A stray Latin letter glued to Chinese text or to the placeholder X (L001), a suggestion.
+
+A speck on a scan becomes a letter: 资金LX亿元 (for 资金X亿元). Latin letters in
+Chinese prose are usually deliberate (A股, B超, X光, 第B组, 维生素C, 5G, GDP), so the
+rule only looks at two shapes that are almost never meant:
+- one letter between Chinese text and a placeholder X-run before Chinese or % (资金LX亿元);
+- a lone lowercase l between two Chinese characters (a vertical speck read as l).
+It is never applied by default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import HAN_CLASS, protected
+
+CODES = ("L001",)
+_RULE = RULES["L001"]
+
+_STRAY_RE = re.compile(
+    f"(?<=[{HAN_CLASS}])(?:(?P<before_x>[A-WYZa-z])(?=X{{1,3}}[{HAN_CLASS}%％])|(?P<speck>l)(?=[{HAN_CLASS}]))"
+)
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    for m in _STRAY_RE.finditer(text):
+        s, e = m.span()
+        if s in protected(text):
+            continue
+        letter = m.group()
+        if m.group("before_x"):
+            message = f"占位符 X 前多了一个字母 {letter}（疑为扫描噪点），建议删除"
+            conf = 0.6
+        else:
+            message = f"汉字之间孤立的字母 {letter}（疑为扫描噪点），建议删除"
+            conf = 0.4
+        yield doc.finding(_RULE, s, e, "", conf, message=message, safe=False)

@@ -1,0 +1,93 @@
+"""Runs of marks in Chinese text: ellipsis (P005), dash (P006), doubled punctuation (P007).
+
+Each rule is one regex for the candidate run plus a look at its two neighbours, so
+English (wait...), dot leaders in a table of contents (第一章........5), command-line
+flags (--help), Markdown rules (---) and CSV (1,,2) never match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import CJK_CLOSE_CLASS, CJK_OPEN_CLASS, is_cjk, is_han, protected
+
+CODES = ("P005", "P006", "P007")
+_P005, _P006, _P007 = RULES["P005"], RULES["P006"], RULES["P007"]
+
+#: Exactly three or six dots of one kind, or a lone …; longer runs are dot leaders.
+_ELLIPSIS_RE = re.compile(r"(?<![.。．…])(?:\.{6}|\.{3}|。{6}|。{3}|．{6}|．{3}|…)(?![.。．…])")
+#: Two or three hyphens, two full-width hyphen-minus, or a lone em dash.
+_DASH_RE = re.compile(r"(?<![-－—])(?:-{2,3}|－{2}|—)(?![-－—])")
+#: Doubled commas (either width), semicolons, colons, enumeration commas, and exactly two 。
+_DOUBLED_RE = re.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|、{2,}|(?<!。)。。(?!。)")
+_DOUBLED_TO = {",": "，", "，": "，", ";": "；", "；": "；", ":": "：", "：": "：", "、": "、", "。": "。"}
+
+_DASH_BEFORE = re.compile(f"[{CJK_CLOSE_CLASS}]")
+_DASH_AFTER = re.compile(f"[{CJK_OPEN_CLASS}]")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    yield from _ellipsis(doc, text)
+    yield from _dash(doc, text)
+    yield from _doubled(doc, text)
+
+
+def _ellipsis(doc: Document, text: str) -> Iterator[Finding]:
+    for m in _ELLIPSIS_RE.finditer(text):
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        if after.isdigit():
+            continue  # a page number after dot leaders
+        run = m.group()
+        if run[0] == "." and not (is_han(before) or (before in "”’）》" and before)):
+            continue  # English "wait...", a range 1...10, a REPL prompt
+        if run == "…" and not is_han(before):
+            continue
+        if run[0] != "." and not is_cjk(before):
+            continue
+        if s in protected(text):
+            continue
+        msg = "省略号应为两个三连点 ……" if run != "…" else "中文省略号占两个字位置，应为 ……"
+        yield doc.finding(_P005, s, e, "……", 0.95 if run != "…" else 0.85, message=f"{run} {msg}")
+
+
+def _dash(doc: Document, text: str) -> Iterator[Finding]:
+    for m in _DASH_RE.finditer(text):
+        s, e = m.span()
+        run = m.group()
+        before = text[s - 1] if s > 0 else "\n"
+        after = text[e] if e < len(text) else ""
+        if not (is_han(after) or _DASH_AFTER.match(after)):
+            continue
+        at_line_start = before == "\n" or (before.isspace() and text[text.rfind("\n", 0, s) + 1 : s].isspace())
+        if is_han(before) or (before and _DASH_BEFORE.match(before)):
+            pass  # between Chinese text: 讲话--在全会上
+        elif run != "—" and at_line_start:
+            pass  # a subtitle line: --在区委全会上的讲话
+        else:
+            continue
+        if s in protected(text):
+            continue
+        yield doc.finding(_P006, s, e, "——", 0.95 if run != "—" else 0.85, message=f"{run} 用作破折号，应为 ——")
+
+
+def _doubled(doc: Document, text: str) -> Iterator[Finding]:
+    for m in _DOUBLED_RE.finditer(text):
+        s, e = m.span()
+        run = m.group()
+        target = _DOUBLED_TO[run[0]]
+        if not any(c in "，；：、。" for c in run):
+            # All ASCII (,, ;; ::): only between Chinese text, never in code or CSV.
+            before = text[s - 1] if s > 0 else ""
+            after = text[e] if e < len(text) else ""
+            if not (is_han(before) and is_han(after)):
+                continue
+        if s in protected(text):
+            continue
+        yield doc.finding(_P007, s, e, target, 0.95, message=f"标点重复 {run}，应为一个 {target}")

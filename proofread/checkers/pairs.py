@@ -1,0 +1,94 @@
+"""Brackets within a paragraph: ASCII ( ) in Chinese text (P004) and unbalanced pairs (P009).
+
+Parentheses of both widths are matched with one stack per line, so a mate is found
+whatever its width:
+- both ASCII and in Chinese context (Chinese inside, or Chinese on both sides) -> （ ）, P004;
+  a call such as f(a, b) or PM2.5(x) with no Chinese inside stays;
+- one full-width and one ASCII, （一) -> the ASCII mate is fixed, P009 (unambiguous);
+- a full-width bracket without a mate -> reported, P009, never fixed. A closing mark
+  right after a list number at the line start (1） 一） a）) is a list marker, not an error.
+《》 and 【】 are only checked for balance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import HAN_RE, is_cjk, mostly_latin, protected
+
+CODES = ("P004", "P009")
+_P004, _P009 = RULES["P004"], RULES["P009"]
+
+_LINE_WITH_BRACKETS_RE = re.compile(r"^[^\n]*[()（）《》【】][^\n]*", re.MULTILINE)
+_BRACKET_RE = re.compile(r"[()（）《》【】]")
+_OPENERS = {"(": "paren", "（": "paren", "《": "title", "【": "lenticular"}
+_CLOSERS = {")": "paren", "）": "paren", "》": "title", "】": "lenticular"}
+_FULL = {"(": "（", ")": "）"}
+_MATE = {"（": "）", "《": "》", "【": "】", "）": "（", "》": "《", "】": "【"}
+_IDENT = re.compile(r"[A-Za-z0-9_.\]]")
+_LIST_MARKER_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    if not any(c in text for c in "()（）《》【】"):
+        return
+    prot = protected(text)
+    for line in _LINE_WITH_BRACKETS_RE.finditer(text):
+        yield from _check_line(doc, text, line.start(), line.end(), prot)
+
+
+def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Finding]:
+    stacks: dict[str, list[int]] = {"paren": [], "title": [], "lenticular": []}
+    unmatched_closers: list[int] = []
+    for m in _BRACKET_RE.finditer(text, lo, hi):
+        i, ch = m.start(), m.group()
+        if ch in "()" and i in prot:
+            continue
+        if ch in _OPENERS:
+            stacks[_OPENERS[ch]].append(i)
+            continue
+        stack = stacks[_CLOSERS[ch]]
+        if stack:
+            yield from _pair(doc, text, stack.pop(), i, lo, hi)
+        elif ch != ")":
+            unmatched_closers.append(i)
+    for i in unmatched_closers:
+        if text[i] == "）" and _LIST_MARKER_RE.fullmatch(text, lo, i):
+            continue
+        yield doc.finding(_P009, i, i + 1, (), 0.7, message=f"{text[i]} 在本段内没有对应的 {_MATE[text[i]]}")
+    for stack in stacks.values():
+        for i in stack:
+            if text[i] != "(":
+                yield doc.finding(_P009, i, i + 1, (), 0.7, message=f"{text[i]} 在本段内没有对应的 {_MATE[text[i]]}")
+
+
+def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterator[Finding]:
+    left, right = text[o], text[c]
+    if left == "(" and right == ")":
+        if _chinese_parens(text, o, c, lo, hi):
+            for i, ch in ((o, "("), (c, ")")):
+                yield doc.finding(
+                    _P004, i, i + 1, _FULL[ch], 0.95, message=f"中文语境中的英文括号 {ch} 应为全角 {_FULL[ch]}"
+                )
+    elif left == "(" or right == ")":
+        i, ch = (o, "(") if left == "(" else (c, ")")
+        mate = right if left == "(" else left
+        yield doc.finding(
+            _P009, i, i + 1, _FULL[ch], 0.9, message=f"括号不配对：{mate} 与英文 {ch} 混用，应为 {_FULL[ch]}", safe=True
+        )
+
+
+def _chinese_parens(text: str, o: int, c: int, lo: int, hi: int) -> bool:
+    inside_han = HAN_RE.search(text, o + 1, c) is not None
+    before = text[o - 1] if o > lo else ""
+    after = text[c + 1] if c + 1 < hi else ""
+    if before == "]" or (before and _IDENT.match(before) and not inside_han):
+        return False  # Markdown link target, or a call/index such as f(a, b), PM2.5(x)
+    if not inside_han and not (is_cjk(before) and (is_cjk(after) or not after)):
+        return False
+    return not mostly_latin(text, o)

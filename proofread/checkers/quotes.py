@@ -1,0 +1,148 @@
+"""Chinese double quotes: 〃 (P001), two apostrophes (P002), ASCII " (P003), and balance (P009).
+
+Chinese double quotes do not nest (the inner level is ‘’), so one flag per paragraph,
+"is a quote open?", decides whether a stand-in mark opens or closes. The scan walks
+every double-quote-like mark of a paragraph (a line) in order; a stand-in takes the
+direction the flag gives and flips it, exactly as the true mark would.
+
+The position of a mark is a second witness: after 。，、 or at a line start a quote
+opens; before 。，、 or at a line end it closes. When the flag and the position
+disagree (usually because an earlier quote was never closed, e.g. OCR ate a ”),
+the finding is only a suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import CJK_CLOSE_CLASS, CJK_OPEN_CLASS, HAN_RE, is_cjk, protected
+
+CODES = ("P001", "P002", "P003", "P009")
+
+_P001, _P002, _P003, _P009 = (RULES[c] for c in ("P001", "P002", "P003", "P009"))
+
+#: Every mark that is or may stand for a Chinese double quote. Runs of three apostrophes
+#: or backticks are Python/Markdown syntax and are left out.
+_TOKEN_RE = re.compile(r"[“”〃\"\n]|(?<!')''(?!')|(?<!’)’’(?!’)|(?<!‘)‘‘(?!‘)|(?<!`)``(?!`)")
+
+#: Neighbours that make an ASCII quote part of code or markup, not prose.
+_CODE_NEIGHBOURS = set("()[]{}=<>\\/`|$#@&*+")
+#: What may precede an opening quote (besides the line start and spaces).
+_BEFORE_OPEN = set(CJK_OPEN_CLASS + "，。、；：？！—…")
+#: What may follow a closing quote (besides the line end and spaces).
+_AFTER_CLOSE = set(CJK_CLOSE_CLASS)
+_LATIN = re.compile(r"[A-Za-z]")
+_OPEN, _CLOSE = "“", "”"
+
+
+def _position_role(text: str, start: int, end: int) -> str | None:
+    """'open' or 'close' if the neighbours say so unambiguously, else None."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    opens = (before in _BEFORE_OPEN or before.isspace()) and not (after.isspace() or after in _AFTER_CLOSE)
+    closes = (after in _AFTER_CLOSE or after.isspace()) and not (before.isspace() or before in _BEFORE_OPEN)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return None
+
+
+def _chinese_context(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """A stand-in quote in Chinese prose: no code neighbours, Chinese around, not an English clause."""
+    before = text[start - 1] if start > line_start else ""
+    after = text[end] if end < line_end else ""
+    if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS:
+        return False
+    if is_cjk(before) or is_cjk(after):
+        return True
+    lo, hi = max(line_start, start - 12), min(line_end, end + 12)
+    window = text[lo:hi]
+    han = len(HAN_RE.findall(window))
+    return han >= 2 and len(_LATIN.findall(window)) <= 2 * han
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    if not any(c in text for c in "“”〃\"'’‘`"):
+        return
+    prot = protected(text)
+    is_open = False  # is a double quote open in the current paragraph?
+    open_at = (-1, -1)  # span of that opening mark
+    line_start = 0
+    line_end = text.find("\n")
+    if line_end == -1:
+        line_end = len(text)
+    for m in _TOKEN_RE.finditer(text):
+        tok, s, e = m.group(), m.start(), m.end()
+        if tok == "\n":
+            if is_open:
+                yield from _unclosed_at_end(doc, open_at, line_start)
+            is_open, open_at = False, (-1, -1)
+            line_start = e
+            line_end = text.find("\n", e)
+            if line_end == -1:
+                line_end = len(text)
+            continue
+        if tok == _OPEN:
+            if is_open:
+                if _position_role(text, s, e) == "close":
+                    yield doc.finding(_P009, s, e, _CLOSE, 0.9, message="前引号“用在了句末，应为后引号”", safe=True)
+                    is_open = False
+                    continue
+                yield _unclosed(doc, open_at)
+            is_open, open_at = True, (s, e)
+            continue
+        if tok == _CLOSE:
+            if not is_open:
+                if _position_role(text, s, e) == "open":
+                    yield doc.finding(_P009, s, e, _OPEN, 0.9, message="后引号”用在了句首，应为前引号“", safe=True)
+                    is_open, open_at = True, (s, e)
+                    continue
+                yield doc.finding(_P009, s, e, (), 0.7, message="后引号”前面没有对应的前引号“", data={"mark": tok})
+            is_open = False
+            continue
+        if s in prot:
+            continue
+        if tok == "〃":
+            # A ditto mark right after quoted text closes it; elsewhere (tables) it means "same as above".
+            before = text[s - 1] if s > line_start else ""
+            if is_open and before and not before.isspace() and before not in _BEFORE_OPEN:
+                yield doc.finding(_P001, s, e, _CLOSE, 0.95, message="重复号〃用作后引号，应为”")
+                is_open = False
+            continue
+        if not _chinese_context(text, s, e, line_start, line_end):
+            continue
+        rule = _P003 if tok == '"' else _P002
+        by_pairing = "close" if is_open else "open"
+        by_position = _position_role(text, s, e)
+        if by_position is None or by_position == by_pairing:
+            role, safe, conf = by_pairing, True, 0.95
+        else:
+            role, safe, conf = by_position, False, 0.5
+        new = _CLOSE if role == "close" else _OPEN
+        other = _OPEN if new == _CLOSE else _CLOSE
+        what = "英文双引号" if tok == '"' else f"两个单引号 {tok} "
+        side = "后引号”" if new == _CLOSE else "前引号“"
+        message = f"{what}用作中文引号，应为{side}"
+        yield doc.finding(rule, s, e, (new,) if safe else (new, other), conf, message=message, safe=safe)
+        is_open = role == "open"
+        if is_open:
+            open_at = (s, e)
+    if is_open:
+        yield from _unclosed_at_end(doc, open_at, line_start)
+
+
+def _unclosed(doc: Document, at: tuple[int, int]) -> Finding:
+    return doc.finding(_P009, at[0], at[1], (), 0.7, message="前引号“在本段内没有对应的后引号”")
+
+
+def _unclosed_at_end(doc: Document, at: tuple[int, int], line_start: int) -> Iterator[Finding]:
+    # A quotation running over several paragraphs opens each with “ and closes only the
+    # last one (GB/T 15834): an open quote that starts its paragraph is not an error.
+    if doc.text[line_start : at[0]].strip():
+        yield _unclosed(doc, at)
