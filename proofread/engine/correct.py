@@ -22,6 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# The word model has no punctuation in its vocabulary: text is scored piece by piece,
+# a clause mark ending one sentence (</s>) and starting the next (<s>).
+CLAUSE_END = frozenset("，。！？；：、,.!?;:…")
+SOFT_BREAK = frozenset("“”‘’（）《》〈〉【】「」『』—()\"' \t\u3000")
 CLAUSE = re.compile(r"[^，。！？；：、“”‘’（）《》〈〉【】「」『』…—,.!?;:()\"'\s]+")
 WINDOW = 3
 
@@ -42,6 +46,22 @@ class Correction:
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def lm_score(best, text: str, bos: bool, eos: bool) -> float:
+    """log10 score of `text` split at punctuation; `bos`/`eos`: the text starts/ends a clause."""
+    total, piece, start_bos = 0.0, [], bos
+    for ch in text:
+        if ch in CLAUSE_END or ch in SOFT_BREAK:
+            if piece:
+                total += best("".join(piece), start_bos, ch in CLAUSE_END)[0]
+                piece = []
+            start_bos = ch in CLAUSE_END
+        else:
+            piece.append(ch)
+    if piece:
+        total += best("".join(piece), start_bos, eos)[0]
+    return total
 
 
 class Corrector:
@@ -88,15 +108,14 @@ class Corrector:
         return any(pre + repl + post in vocab for pre, post in contexts)
 
     # --- scoring --------------------------------------------------------------------
-    def _window(self, line: str, i: int, j: int):
-        a, b = max(0, i - WINDOW), min(len(line), j + WINDOW)
-        return a, b, a == 0, b == len(line)
-
     def _score(self, line: str, i: int, j: int, repl: str) -> float:
-        a, b, bos, eos = self._window(line, i, j)
+        """LM gain of writing `repl` for line[i:j], over a window of ±WINDOW characters."""
+        a, b = max(0, i - WINDOW), min(len(line), j + WINDOW)
+        bos = a == 0 or line[a - 1] in CLAUSE_END
+        eos = b == len(line) or line[b] in CLAUSE_END
         best = self.lm.best
-        old = best(line[a:b], bos, eos)[0]
-        new = best(line[a:i] + repl + line[j:b], bos, eos)[0]
+        old = lm_score(best, line[a:b], bos, eos)
+        new = lm_score(best, line[a:i] + repl + line[j:b], bos, eos)
         return new - old
 
     def candidates_at(self, line: str, i: int, pair: bool) -> list[tuple[str, float, int]]:

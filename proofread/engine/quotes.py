@@ -1,0 +1,67 @@
+"""Closing punctuation that OCR read as a character (C003).
+
+A Chinese quote “ opened and never closed in its paragraph is the evidence. Inside
+it, a character that looks like ” or ”， (the `punct_lookalikes` table, from glyph
+comparison) is a candidate for that punctuation; the language model judges the
+split: the quoted phrase should close naturally and what follows start a clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .correct import lm_score
+
+MAX_QUOTE = 14  # a quoted term or slogan; longer quotes are speech, not a term
+CONTEXT = 6
+
+
+@dataclass
+class QuoteFix:
+    start: int  # offset in the line of the character read wrongly
+    original: str
+    replacement: str  # ” or ”，
+    score: float
+    gain: float
+    similarity: float
+    phrase: str  # the quoted text the fix closes
+
+
+def _open_quotes(line: str) -> list[tuple[int, int]]:
+    """(position of an unclosed “, end of the region where its ” should be)."""
+    out = []
+    if line.count("“") <= line.count("”"):
+        return out
+    i = line.find("“")
+    while i >= 0:
+        nxt_open = line.find("“", i + 1)
+        nxt_close = line.find("”", i + 1)
+        limit = nxt_open if nxt_open >= 0 else len(line)
+        if nxt_close < 0 or nxt_close > limit:
+            out.append((i, min(limit, i + 1 + MAX_QUOTE)))
+        i = nxt_open
+    return out
+
+
+def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset()) -> list[QuoteFix]:
+    fixes = []
+    for o, end in _open_quotes(line):
+        options = []
+        for k in range(o + 2, end):
+            ch = line[k]
+            if ch in "，。；：！？、”“":
+                break  # the quote region ends at the first clause mark
+            for repl, sim in lookalikes.get(ch, ()):
+                a, b = max(0, o - CONTEXT), min(len(line), k + 1 + CONTEXT)
+                bos = a == 0
+                eos = b == len(line)
+                old = lm_score(best, line[a:b], bos, eos)
+                new = lm_score(best, line[a:k] + repl + line[k + 1 : b], bos, eos)
+                gain = new - old
+                phrase = line[o + 1 : k]
+                bonus = 3.0 if phrase in phrases else 0.0
+                options.append(QuoteFix(k, ch, repl, gain + bonus - weight * (1 - sim), gain, sim, phrase))
+        if options:
+            options.sort(key=lambda f: -f.score)
+            fixes.append((options[0], options[1].score if len(options) > 1 else float("-inf")))
+    return fixes
