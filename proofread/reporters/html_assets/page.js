@@ -225,6 +225,7 @@
     span.classList.remove("st-acc", "st-rej", "st-und");
     span.classList.add("st-" + stateOf(i));
     span.setAttribute("data-state", stateOf(i));
+    span.setAttribute("data-choice", String(choices[i]));
     var shown = f.replacements.length ? f.replacements[Math.max(choices[i], 0)] : "";
     var ins = span.lastChild;
     fillText(ins, shown);
