@@ -5,7 +5,6 @@ Screenshots land in artifacts/ (gitignored) for a person to look at after a run.
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 import random

@@ -149,10 +149,11 @@
     add(keys, ["next", "previous", "accept", "reject", "undecide", "alternative"][i] + "  ");
   });
   toolbar.appendChild(keys);
-  var notice = el("div", "notice");
+  var notice = el("span", "notice");
   notice.id = "notice";
   notice.setAttribute("role", "status");
-  add(header, title, meta, counts, toolbar, notice);
+  toolbar.appendChild(notice);
+  add(header, title, meta, counts, toolbar);
   if (data.encoding.replace(/[-_]/g, "").toLowerCase() !== "utf8") {
     say("Download is UTF-8 (the file is " + data.encoding + "); `proofread review` writes it back in " +
       data.encoding + ".", "");
