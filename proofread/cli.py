@@ -34,8 +34,8 @@ _COMMAND_MODULES = (
     "proofread.commands.report_cmd",
 )
 
-Paths = Annotated[list[str], typer.Argument(help="Files to read, or - for standard input.", show_default=False)]
-Format = Annotated[str, typer.Option("--format", "-f", help="text | json | diff")]
+Paths = Annotated[list[str], typer.Argument(help="Files or folders to read, or - for standard input.", show_default=False)]
+Format = Annotated[str, typer.Option("--format", "-f", help="text | json | diff | github")]
 Encoding = Annotated[str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8, BOM honoured).")]
 Select = Annotated[str | None, typer.Option("--select", help="Comma-separated rule codes or names to run.")]
 Ignore = Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule codes or names to skip.")]
@@ -102,6 +102,32 @@ def _document(tf):
     return prepare.document(tf)
 
 
+def _plan(paths: list[str], opts):
+    """Expand folders and read the configs: the files to check, each with its options."""
+    from . import files
+    from .config import ConfigError
+
+    if paths.count("-") > 1:
+        raise _fail("standard input (-) given more than once")
+    try:
+        return files.plan(paths, opts, files.given_flags())
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _execute(plan, encoding):
+    """Check every planned file (in parallel when it pays); report unreadable ones and go on."""
+    from . import files
+
+    run = files.run(plan.jobs, encoding)
+    errors = plan.errors + [o.error for o in run.outcomes if o.error]
+    for message in errors:
+        sys.stderr.write(f"proofread: {message}\n")
+    if len(plan.jobs) > 1:
+        sys.stderr.write(files.summary(run) + "\n")
+    return [o.result for o in run.outcomes if o.result], len(errors)
+
+
 @app.command()
 def check(
     paths: Paths,
@@ -117,18 +143,12 @@ def check(
     color: Color = None,
 ) -> None:
     """Report findings. Exit 0 when clean, 1 when something was found, 2 on errors."""
-    from . import pipeline
     from .reporters import render
 
     if fmt not in ("text", "json", "diff", "github"):
         raise _fail(f"unknown --format {fmt!r} (text, json, diff, github)")
     opts = _options(select, ignore, threshold, source, engine, model, phrases)
-    files, errors = _load(paths, encoding)
-    results = []
-    for tf in files:
-        doc = _document(tf)
-        applied, findings = pipeline.fix(doc, opts)
-        results.append((tf, doc, findings, applied))
+    results, errors = _execute(_plan(paths, opts), encoding)
     render(fmt, results, sys.stdout, color=color)
     found = any(findings for _, _, findings, _ in results)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_FOUND if found else EXIT_CLEAN)
@@ -151,23 +171,20 @@ def fix(
     color: Color = None,
 ) -> None:
     """Apply safe fixes: stdin to stdout, files with --diff (report) or --in-place (write)."""
-    from . import pipeline
     from .inputs.text import write_atomic
     from .reporters import render
 
     if diff and in_place:
         raise _fail("--diff and --in-place exclude each other")
     has_files = any(p != "-" for p in paths)
-    if has_files and not (diff or in_place) and len(paths) > 1:
-        raise _fail("several files: use --diff to see the fixes or --in-place to write them")
     opts = _options(select, ignore, threshold, source, engine, model, phrases, unsafe_fixes)
-    files, errors = _load(paths, encoding)
-    results = []
+    plan = _plan(paths, opts)
+    several = (has_files and len(paths) > 1) or len(plan.jobs) > 1 or any(os.path.isdir(p) for p in paths)
+    if several and not (diff or in_place):
+        raise _fail("several files: use --diff to see the fixes or --in-place to write them")
+    results, errors = _execute(plan, encoding)
     changed = False
-    for tf in files:
-        doc = _document(tf)
-        applied, findings = pipeline.fix(doc, opts)
-        results.append((tf, doc, findings, applied))
+    for tf, _doc, _findings, applied in results:
         changed |= applied.text != tf.text
         if in_place and tf.path != "<stdin>":
             if applied.text != tf.text:

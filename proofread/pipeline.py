@@ -9,7 +9,9 @@ from .options import Options
 
 def check(doc: Document, options: Options | None = None) -> list[Finding]:
     options = options or Options()
-    return resolver.resolve(checkers.run(doc, options), doc.text)
+    findings = resolver.resolve(checkers.run(doc, options), doc.text)
+    suppressed = doc.meta.get("suppress")  # inline proofread-disable comments, allow-list
+    return suppressed.filter(findings) if suppressed else findings
 
 
 def fix(doc: Document, options: Options | None = None) -> tuple[resolver.Applied, list[Finding]]:
