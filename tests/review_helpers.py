@@ -49,7 +49,11 @@ def made_up_findings(text: str) -> list[Finding]:
     m = re.search(rf"[{HANZI}]{{2}}。", text)
     if m:
         out.append(doc.finding(RULES["C005"], m.start(), m.start() + 1, (), 0.3, message="note without a proposal"))
-        out.append(doc.finding(RULES["P007"], m.end(), m.end(), "”", 0.4, safe=False, message="insertion point"))
+        out.append(
+            doc.finding(RULES["P007"], m.end() - 1, m.end() - 1, "”", 0.4, safe=False, message="insertion point")
+        )
+        # starts where the insertion is: both cannot apply; a replacement with spaces in it
+        out.append(doc.finding(RULES["P005"], m.end() - 1, m.end(), (" 。 ", "……"), 0.3, safe=False))
     return out
 
 

@@ -310,3 +310,57 @@ def test_review_serves_saves_and_exits(page, tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_accept_all_safe_never_accepts_two_overlapping_fixes(page, tmp_path):
+    from proofread.model import Document
+    from proofread.registry import RULES
+
+    text = "甲,,乙,丙〃〃丁"
+    doc = Document(text)
+    findings = resolver.resolve(
+        [
+            doc.finding(RULES["P004"], 1, 2, "，", 0.9),
+            doc.finding(RULES["P004"], 2, 3, "，", 0.9),
+            doc.finding(RULES["P007"], 1, 3, "，", 1.0),
+            doc.finding(RULES["P004"], 4, 5, "，", 1.0),
+            doc.finding(RULES["P007"], 4, 4, "、", 0.3, safe=False),  # an insertion where a fix starts
+            doc.finding(RULES["P001"], 6, 8, "”", 0.8),  # its only clash is the suggestion after it
+            doc.finding(RULES["C002"], 7, 8, ("”", "“"), 0.5, safe=False),
+        ],
+        text,
+    )
+    path = tmp_path / "overlap.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "overlap.html"
+    out.write_text(html.report_html(read_file(str(path)), findings), encoding="utf-8")
+    _open(page, out)
+    assert _choices(page) == html.initial_choices(findings)
+    # accept the suggestion first: "accept all safe" must then keep away from it
+    c2 = next(i for i, f in enumerate(findings) if f.code == "C002")
+    page.click("#reject-all")
+    _select(page, c2)
+    page.keyboard.press("2")
+    page.click("#accept-safe")
+    got = _choices(page)
+    # the reference: in text order, accept each safe fix that overlaps nothing accepted
+    want = [html.REJECTED] * len(findings)
+    want[c2] = 1
+    for i in sorted(range(len(findings)), key=lambda i: (findings[i].start, findings[i].end, i)):
+        f = findings[i]
+        clash = any(
+            want[j] >= 0 and (g.start == f.start or (f.start < g.end and g.start < f.end))
+            for j, g in enumerate(findings)
+            if j != i
+        )
+        if f.safe and not clash:
+            want[i] = 0
+    assert got == want
+    assert _download(page).decode("utf-8") == html.apply_decisions(text, findings, got)
+    # accepting the insertion rejects the fix that starts at the same place
+    ins = next(i for i, f in enumerate(findings) if f.start == f.end)
+    comma = next(i for i, f in enumerate(findings) if f.start == 4 and f.end == 5)
+    assert got[comma] == 0
+    _select(page, ins)
+    page.keyboard.press("a")
+    assert _choices(page)[comma] == html.REJECTED and _choices(page)[ins] == 0

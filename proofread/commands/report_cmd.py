@@ -60,6 +60,8 @@ def report(
     from proofread.inputs.text import write_atomic
     from proofread.reporters import html
 
+    if output == "-" and sys.stdout.isatty():
+        raise _fail("the report is an HTML page: write it to a file with -o report.html")
     opts = _options(select, ignore, threshold, source, engine, model, phrases)
     tf, findings = _findings(path, encoding, opts)
     page = html.report_html(tf, findings, threshold=threshold).encode("utf-8")

@@ -94,6 +94,8 @@
   docEl.setAttribute("lang", "zh-Hans");
   var panel = el("aside");
   panel.id = "panel";
+  panel.setAttribute("aria-label", "Selected finding");
+  panel.setAttribute("aria-live", "polite");
   add(main, docEl, panel);
   add(document.body, header, main);
   document.title = "proofread: " + data.name;
@@ -170,7 +172,9 @@
     var span = el("span", "f k-" + f.kind + (f.safe ? "" : " suggestion"));
     span.setAttribute("data-i", String(i));
     span.setAttribute("data-code", f.code);
-    span.title = f.code + " " + f.name + ": " + f.message + " (confidence " + f.confidence.toFixed(2) + ")";
+    span.title = f.code + " " + f.name + ": " + f.message + "\n" +
+      (f.replacements.length ? "→ " + f.replacements.map(function (r) { return r === "" ? "(delete)" : r; }).join(" / ") + "  " : "") +
+      "confidence " + f.confidence.toFixed(2) + (f.safe ? ", safe fix" : ", suggestion");
     var del = el("del");
     var ins = el("ins");
     fillText(del, f.original);
@@ -232,8 +236,8 @@
     fillText(ins, shown);
     if (f.replacements.length && shown === "") ins.appendChild(el("span", "ws", "⌫"));
   }
-  function paintAll() {
-    F.forEach(function (f, i) { paint(i); });
+  function paintAll(changed) {
+    (changed || order).forEach(paint);
     var n = { acc: 0, rej: 0, und: 0 };
     F.forEach(function (f, i) { n[stateOf(i)]++; });
     states.textContent = "accepted " + n.acc + " · rejected " + n.rej + " · undecided " + n.und;
@@ -244,20 +248,40 @@
   function decide(i, c) {
     var f = F[i];
     if (c >= 0 && c >= f.replacements.length) return;
+    var changed = [i];
     choices[i] = c;
     if (c >= 0) {
       // Two overlapping edits cannot both apply: accepting one rejects the other.
-      F.forEach(function (g, j) { if (j !== i && choices[j] >= 0 && conflicts(f, g)) choices[j] = REJECTED; });
+      F.forEach(function (g, j) {
+        if (j !== i && choices[j] >= 0 && conflicts(f, g)) { choices[j] = REJECTED; changed.push(j); }
+      });
     }
     store();
-    paintAll();
+    paintAll(changed);
   }
+  // Accept every safe finding that clashes with nothing accepted, in text order. Accepted
+  // findings never overlap each other, so sorted by start their ends are sorted too: the one
+  // before (largest end so far) and the next one after are the only possible clashes.
   function acceptAllSafe() {
-    order.forEach(function (i) {
+    var nextAcc = new Array(order.length);
+    var next = -1;
+    for (var k = order.length - 1; k >= 0; k--) {
+      nextAcc[k] = next;
+      if (choices[order[k]] >= 0) next = order[k];
+    }
+    var maxEnd = -1, lastStart = -1;
+    order.forEach(function (i, k) {
       var f = F[i];
-      if (!f.safe || !f.replacements.length) return;
-      var clash = F.some(function (g, j) { return j !== i && choices[j] >= 0 && conflicts(f, g); });
-      if (!clash) choices[i] = Math.max(choices[i], 0);
+      if (choices[i] < 0 && f.safe && f.replacements.length) {
+        var after = nextAcc[k] >= 0 ? F[nextAcc[k]] : null;
+        var clashBefore = maxEnd >= 0 && (f.s < maxEnd || f.s === lastStart);
+        var clashAfter = after !== null && (after.s < f.e || after.s === f.s);
+        if (!clashBefore && !clashAfter) choices[i] = 0;
+      }
+      if (choices[i] >= 0) {
+        maxEnd = Math.max(maxEnd, f.e);
+        lastStart = f.s;
+      }
     });
     store();
     paintAll();
