@@ -170,6 +170,19 @@ def test_report_command_writes_a_page(tmp_path, fake_check):
     assert missing.exit_code == 2 and "no such file" in missing.output
 
 
+def test_reporter_interface_writes_one_page(tmp_path):
+    import io
+
+    text = "经济,发展〃好的年"
+    tf = TextFile(str(tmp_path / "a.txt"), text, "utf-8")
+    findings = resolver.resolve(made_up_findings(text), text)
+    stream = io.StringIO()
+    html.render([(tf, Document(text), findings, resolver.apply(text, findings))], stream)
+    assert json.loads(DATA_BLOCK.search(stream.getvalue()).group(1))["text"] == text
+    with pytest.raises(ValueError):
+        html.render([(tf, None, [], None)] * 2, io.StringIO())
+
+
 def test_review_refuses_stdin():
     result = CliRunner().invoke(_cli(), ["review", "-"])
     assert result.exit_code == 2

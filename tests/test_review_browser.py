@@ -112,6 +112,7 @@ def test_sample_reject_one_accept_the_rest_download(page, tmp_path):
     _open(page, _report(tmp_path, SAMPLE))
     assert page.locator(".f[data-i]").count() == len(findings)
     assert page.text_content("h1") == "Review speech_2020.txt"
+    assert page.locator("#save").count() == 0  # a report file has no server to save to
 
     # 1. safe fixes are accepted from the start; reject one (click it, press r)
     _select(page, ri)

@@ -27,7 +27,7 @@ from proofread.cli import (
     app,
 )
 
-File = Annotated[str, typer.Argument(help="The file to review.", show_default=False)]
+File = Annotated[str, typer.Argument(help="The file to review.", metavar="FILE", show_default=False)]
 
 
 def _findings(path: str, encoding, opts):
