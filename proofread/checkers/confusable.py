@@ -19,14 +19,18 @@ def check(doc: Document, options) -> Iterator[Finding]:
         return
     engine = api.get(options)
     corrector = engine.corrector
-    text = doc.text
+    lines = doc.text.split("\n")
+    keep = [bool(line.strip()) and not guards.is_traditional(line) for line in lines]
+    context = corrector.document([line for line, k in zip(lines, keep, strict=True) if k])
     pos = 0
-    for line in text.split("\n"):
+    for line, k in zip(lines, keep, strict=True):
         start, pos = pos, pos + len(line) + 1
-        if not line.strip() or guards.is_traditional(line):
+        if not k:
             continue
-        for c in corrector.correct_line(line):
-            shape = any(b in engine.visual.get(a, ()) for a, b in zip(c.original, c.replacement, strict=False))
+        for c in corrector.correct_line(line, context):
+            shape = c.by_shape or any(
+                b in {x for x, _ in engine.visual.get(a, ())} for a, b in zip(c.original, c.replacement, strict=False)
+            )
             rule = RULES["C001" if shape else "C002"]
             how = "looks like" if shape else "sounds like"
             yield doc.finding(

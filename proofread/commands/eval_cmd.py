@@ -20,6 +20,9 @@ def eval_(
     select: Annotated[str, typer.Option("--select", help="Rule codes whose fixes count.")] = CHAR_CODES,
     suggestions: Annotated[bool, typer.Option("--suggestions", help="Apply suggestions too.")] = False,
     limit: Annotated[int, typer.Option("--limit", help="Only the first N sentences (0 = all).")] = 0,
+    confusions: Annotated[
+        list[str] | None, typer.Option("--confusions", help="Extra confusion file(s): `char<TAB>cand:score ...`.")
+    ] = None,
     show: Annotated[int, typer.Option("--show", help="Print N wrong outputs.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
@@ -39,7 +42,14 @@ def eval_(
     rows = read_gold(gold)
     if limit:
         rows = rows[:limit]
-    opts = Options(select=codes, source=source, engine=engine, model=model, unsafe_fixes=suggestions)
+    opts = Options(
+        select=codes,
+        source=source,
+        engine=engine,
+        model=model,
+        unsafe_fixes=suggestions,
+        confusion_files=list(confusions or []),
+    )
     pipeline.check(Document("预热。"), opts)  # start-up (model load) is not part of the speed figure
     tally = Tally()
     start = time.perf_counter()

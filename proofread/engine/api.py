@@ -18,7 +18,7 @@ class Engine:
     model: object  # lm.KenLMModel | lm.LexiconModel
     corrector: Corrector
     guard: guards.Guard
-    visual: dict  # char -> {candidate: similarity}, to tell C001 (shape) from C002 (sound)
+    visual: object  # the visual table (char -> [(candidate, score)]): tells C001 (shape) from C002 (sound)
 
 
 def confidence(score: float, threshold: float) -> float:
@@ -38,7 +38,7 @@ def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: t
         language_model = lm.load(model if engine != "macbert" else None, "kenlm" if engine == "kenlm" else "auto")
     table = candidates.for_source(source, extra)
     guard = guards.Guard(allow, phrases)
-    visual = {ch: {c for c, _ in cands} for ch, cands in candidates.visual().items()}
+    visual = candidates.visual()
     corrector = Corrector(language_model, table, guard=guard)
     return Engine(engine, language_model, corrector, guard, visual)
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 Table = dict[str, list[tuple[str, float]]]
+MIXED_PHONETIC = 0.75  # weight of a sound-alike candidate when the source is unknown
 
 
 def pycorrector_data(name: str) -> Path | None:
@@ -48,35 +49,37 @@ def _pycorrector_groups(name: str, score: float) -> Table:
 
 def _confusions():
     try:
-        from . import confusions  # noqa: PLC0415  (another module; may not exist yet)
+        from . import confusions  # built by the confusion-data scripts; may be absent in a partial checkout
     except ImportError:
         return None
     return confusions
 
 
+def _load(name: str, fallback):
+    mod = _confusions()
+    loader = getattr(mod, name, None) if mod is not None else None
+    if loader is not None:
+        try:
+            return loader()
+        except FileNotFoundError:
+            pass
+    return fallback()
+
+
 @lru_cache(maxsize=1)
 def visual() -> Table:
-    mod = _confusions()
-    if mod is not None:
-        return mod.load_visual()
-    return _pycorrector_groups("same_stroke.txt", 0.8)
+    return _load("load_visual", lambda: _pycorrector_groups("same_stroke.txt", 0.8))
 
 
 @lru_cache(maxsize=1)
 def phonetic() -> Table:
-    mod = _confusions()
-    if mod is not None:
-        return mod.load_phonetic()
-    return _pycorrector_groups("same_pinyin.txt", 0.8)
+    return _load("load_phonetic", lambda: _pycorrector_groups("same_pinyin.txt", 0.8))
 
 
 @lru_cache(maxsize=1)
 def punct_lookalikes() -> Table:
     """Characters that look like a closing quote (”) or a closing quote plus comma (”，)."""
-    mod = _confusions()
-    if mod is not None and hasattr(mod, "load_punct_lookalikes"):
-        return mod.load_punct_lookalikes()
-    return {}
+    return _load("load_punct_lookalikes", dict)
 
 
 def extra_pairs(files: tuple[str, ...]) -> Table:
@@ -95,26 +98,46 @@ def extra_pairs(files: tuple[str, ...]) -> Table:
     return table
 
 
+class Merged:
+    """Candidates for a character from several tables, merged on first request (tables stay lazy).
+
+    Each source is (table, factor): a candidate's similarity is its score times the
+    factor, the best over the sources; only single characters other than the key.
+    """
+
+    def __init__(self, sources):
+        self.sources = sources
+        self._cache: dict[str, list[tuple[str, float]]] = {}
+
+    def get(self, ch: str, default=()):
+        got = self._cache.get(ch)
+        if got is None:
+            slot: dict[str, float] = {}
+            for table, factor in self.sources:
+                if ch in table:
+                    for c, s in table[ch]:
+                        if len(c) == 1 and c != ch and s * factor > slot.get(c, 0.0):
+                            slot[c] = s * factor
+            got = sorted(slot.items(), key=lambda kv: -kv[1])
+            self._cache[ch] = got
+        return got or default
+
+    def __contains__(self, ch: str) -> bool:
+        return bool(self.get(ch))
+
+
 @lru_cache(maxsize=8)
-def for_source(source: str, files: tuple[str, ...] = ()) -> Table:
-    """Merged candidates with their similarity: visual for OCR, phonetic for typed, both for mixed.
+def for_source(source: str, files: tuple[str, ...] = ()) -> Merged:
+    """Candidates with their similarity: visual for OCR, phonetic for typed, both for mixed.
 
     In mixed text a phonetic-only candidate gets a lower similarity: OCR damage is
     the common case for pasted scans, and homophones are a large, noisy set.
     """
-    merged: dict[str, dict[str, float]] = {}
-
-    def add(table: Table, factor: float):
-        for ch, cands in table.items():
-            slot = merged.setdefault(ch, {})
-            for c, s in cands:
-                if len(c) == 1 and c != ch:
-                    slot[c] = max(slot.get(c, 0.0), s * factor)
-
+    sources = []
     if source in ("ocr", "mixed"):
-        add(visual(), 1.0)
+        sources.append((visual(), 1.0))
     if source in ("typed", "mixed"):
-        add(phonetic(), 1.0 if source == "typed" else 0.75)
+        sources.append((phonetic(), 1.0 if source == "typed" else MIXED_PHONETIC))
     if files:
-        add(extra_pairs(files), 1.0)
-    return {ch: sorted(d.items(), key=lambda kv: -kv[1]) for ch, d in merged.items()}
+        sources.append((extra_pairs(files), 1.0))
+    return Merged(sources)

@@ -135,6 +135,10 @@ class KenLMModel:
         self._memo[key] = res
         return res
 
+    def word_scores(self, words) -> list[float]:
+        """log10 p of each word given the two before it (the clause is not assumed to start a sentence)."""
+        return [s[0] for s in self.model.full_scores(" ".join(words), bos=False, eos=False)]
+
 
 def _jieba_dict() -> str:
     import importlib.util
@@ -201,6 +205,10 @@ class LexiconModel:
             self._memo.clear()
         self._memo[text] = res
         return res
+
+    def word_scores(self, words) -> list[float]:
+        """Unigram log10 p of each word: a unigram model has no context to be surprised by."""
+        return [self.vocab.get(w, OOV_LOGP) for w in words]
 
 
 @lru_cache(maxsize=4)
