@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import NUMERIC_CLASS, is_cjk, is_numeric, mostly_latin, protected
+from .charclass import NUMERIC_CLASS, is_cjk, is_numeric, mostly_latin, protected, witness_after, witness_before
 
 CODES = ("P004",)
 _RULE = RULES["P004"]
@@ -23,7 +23,7 @@ _RULE = RULES["P004"]
 _CANDIDATE_RE = re.compile(r"[?!]+|[,;:]")
 _FULL = str.maketrans(",;:?!", "，；：？！")
 #: The same mark in the other width: a neighbour like this makes a doubled mark (P007).
-_TWIN = {",": ",，", ";": ";；", ":": ":："}
+_TWIN = {",": {",", "，"}, ";": {";", "；"}, ":": {":", "："}}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号"}
 #: A number or placeholder with its unit signs, read leftwards from the mark: 增长X%, · 达到3.5%,
 _NUMBER_LEFT_RE = re.compile(f"[{NUMERIC_CLASS}%％.．]+$")
@@ -31,15 +31,20 @@ _NUMBER_LEFT_RE = re.compile(f"[{NUMERIC_CLASS}%％.．]+$")
 
 def _chinese_left(text: str, i: int) -> bool:
     """Is the text just before offset i Chinese (directly, or through a number glued to Chinese)?"""
-    if i <= 0:
-        return False
-    ch = text[i - 1]
+    ch = witness_before(text, i)
     if is_cjk(ch):
         return True
-    if ch.isspace() and i >= 2 and is_cjk(text[i - 2]):
+    if ch == " " and is_cjk(witness_before(text, text.rindex(" ", 0, i))):
         return True
     m = _NUMBER_LEFT_RE.search(text, max(0, i - 12), i)
-    return m is not None and m.start() > 0 and is_cjk(text[m.start() - 1])
+    return m is not None and m.start() > 0 and is_cjk(witness_before(text, m.start()))
+
+
+def _chinese_right(text: str, e: int) -> bool:
+    ch = witness_after(text, e)
+    if ch == " ":
+        ch = witness_after(text, text.index(" ", e) + 1)
+    return is_cjk(ch)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -51,16 +56,19 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         mark = m.group()
         before = text[s - 1] if s > 0 else ""
         after = text[e] if e < n else ""
-        if mark[0] in _TWIN and (before in _TWIN[mark[0]] or after in _TWIN[mark[0]]):
-            continue  # a doubled mark: P007
+        if mark[0] in _TWIN:
+            twins = _TWIN[mark[0]]
+            before2 = text[s - 2] if before == " " and s >= 2 else before
+            after2 = text[e + 1] if after == " " and e + 1 < n else after
+            if before2 in twins or after2 in twins:
+                continue  # a doubled mark (P007), or one that a fix would double
         if is_numeric(before) and is_numeric(after):
             continue  # 1,234 · X,X · 12:30 · 1:2
-        if mark[0] == "!" and after in "[=":
+        if mark[0] == "!" and after in ("[", "="):
             continue  # Markdown image ![..](..), != operator
         if mark == ":" and after == "/":
             continue  # scheme of a URL written without the protocol list we know
-        right_cjk = is_cjk(after) or (after == " " and e + 1 < n and is_cjk(text[e + 1]))
-        if not (right_cjk or _chinese_left(text, s)):
+        if not (_chinese_right(text, e) or _chinese_left(text, s)):
             continue
         if prot is None:
             prot = protected(text)
@@ -68,9 +76,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         # Full-width marks carry their own spacing: a space beside them goes with the fix.
         start, end = s, e
-        if before == " " and s >= 2 and is_cjk(text[s - 2]):
+        if before == " " and is_cjk(witness_before(text, s - 1)):
             start -= 1
-        if after == " " and e + 1 < n and is_cjk(text[e + 1]):
+        if after == " " and is_cjk(witness_after(text, e + 1)):
             end += 1
         full = mark.translate(_FULL)
         name = "".join(dict.fromkeys(_NAMES[c] for c in mark))

@@ -23,7 +23,7 @@ CJK_OPEN_CLASS = "“‘（《〈【〔「『"
 
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
 _CJK_RE = re.compile(f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+_LATIN_RE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
 #: Digits and the placeholder X of redacted documents (X亿元, XX区), half and full width.
 NUMERIC_CLASS = "0-9０-９XＸ"
@@ -45,27 +45,57 @@ def is_numeric(ch: str) -> bool:
     return bool(ch) and _NUMERIC_RE.match(ch) is not None
 
 
-def char_before(text: str, i: int) -> str:
-    return text[i - 1] if i > 0 else ""
+#: Quotes, brackets, sentence marks, dots and dashes in either width. Rules convert these into each other,
+#: so a context test looks through them: a decision must not change once a neighbour has
+#: been fixed (fix must be idempotent).
+_SEE_THROUGH = frozenset(",;:?!\"'`()“”‘’（），；：？！〃.-…—。．－")
+_SEE_LIMIT = 64
 
 
-def char_after(text: str, i: int) -> str:
-    return text[i] if i < len(text) else ""
+def witness_before(text: str, i: int, lo: int = 0) -> str:
+    """The first character before offset i that is not a quote/bracket/comma-like mark ("" if none)."""
+    j = i - 1
+    while j >= lo and text[j] in _SEE_THROUGH and i - j < _SEE_LIMIT:
+        j -= 1
+    return text[j] if j >= lo and text[j] not in _SEE_THROUGH else ""
 
 
-def mostly_latin(text: str, i: int, radius: int = 24) -> bool:
-    """Is the window around offset `i` (same line) an English sentence rather than Chinese prose?
+def witness_after(text: str, i: int, hi: int | None = None) -> str:
+    """The first character at or after offset i that is not a quote/bracket/comma-like mark."""
+    hi = len(text) if hi is None else hi
+    j = i
+    while j < hi and text[j] in _SEE_THROUGH and j - i < _SEE_LIMIT:
+        j += 1
+    return text[j] if j < hi and text[j] not in _SEE_THROUGH else ""
 
-    Used as a guard: an ASCII comma in "I love 北京, really." must stay.
+
+_LINE_CACHE: dict = {"text": None, "lines": {}}
+
+
+def mostly_latin(text: str, i: int) -> bool:
+    """Is the paragraph (line) around offset `i` English rather than Chinese prose?
+
+    Used as a guard: the ASCII comma in a line "I love 北京, really." must stay. The
+    whole line is counted, not a window, so that fixing punctuation (which shifts
+    offsets) never changes the verdict: fix stays idempotent. Cached per line.
     """
-    lo = max(text.rfind("\n", 0, i) + 1, i - radius)
-    hi = text.find("\n", i, i + radius)
-    if hi == -1:
-        hi = min(len(text), i + radius)
-    window = text[lo:hi]
-    latin = len(_LATIN_RE.findall(window))
-    han = len(HAN_RE.findall(window))
-    return latin > 2 * han + 3
+    if _LINE_CACHE["text"] is not text:
+        _LINE_CACHE["text"], _LINE_CACHE["lines"] = text, {}
+    start = text.rfind("\n", 0, i) + 1
+    verdict = _LINE_CACHE["lines"].get(start)
+    if verdict is None:
+        end = text.find("\n", i)
+        line = text[start : len(text) if end == -1 else end]
+        han = len(HAN_RE.findall(line))
+        verdict = _LINE_CACHE["lines"][start] = len(_LATIN_RE.findall(line)) > 2 * han + 3
+    return verdict
+
+
+def chinese_line(text: str, i: int) -> bool:
+    """Does the line around `i` hold at least two Chinese characters and is not mostly English?"""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    return HAN_RE.search(text, start, len(text) if end == -1 else end) is not None and not mostly_latin(text, i)
 
 
 def line_bounds(text: str, i: int) -> tuple[int, int]:
@@ -83,10 +113,11 @@ def line_bounds(text: str, i: int) -> tuple[int, int]:
 
 _PROTECTED_RE = re.compile(
     r"""
-      (?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>"]+   # URL
-    | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>"]*
+      (?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef“”‘’<>"]+   # URL (Chinese in its path too)
+    | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef“”‘’<>"]*
     | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+                      # e-mail
     | (?<!`)`[^`\n]+`(?!`)                                                       # `inline code`
+    | (?<!`)``(?!`)[^\n]+?(?<!`)``(?!`)                                         # ``inline code``
     | &(?:[A-Za-z]{2,8}|\#[0-9]{1,7}|\#x[0-9A-Fa-f]{1,6});                       # HTML entity
     | [A-Za-z]:\\[^\s\u4e00-\u9fff]*                                             # C:\\path
     """,
@@ -97,10 +128,12 @@ _PROTECTED_RE = re.compile(
 #: at the start of a line, shell and REPL prompts. Chinese prose has none of these.
 _CODE_TOKEN_RE = re.compile(
     r"""
-      [{}] | == | != | => | -> | && | \|\| | [A-Za-z0-9_]\(\) | [A-Za-z_][A-Za-z0-9_]*\s=\s
+      [{}] | == | != | => | -> | && | \|\| | [A-Za-z0-9_]\(\) | \S[ \t]=[ \t]\S
+    | [A-Za-z0-9_\])"']=[A-Za-z0-9_"'\[(]
     | ^[ \t]*(?:def|class|import|from|return|if|elif|else|for|while|print|const|let|var
               |function|public|private|static|\#include|\#define)\b
     | ^[ \t]*(?://|/\*|>>>\ |\$\ )
+    | \[(?:J|M|C|D|N|R|S|P|Z|A|G|EB/OL|DB/OL|CP/DK|J/OL|M/OL)\]   # a GB/T 7714 reference keeps ASCII
     """,
     re.VERBOSE | re.MULTILINE,
 )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import CJK_CLOSE_CLASS, CJK_OPEN_CLASS, is_cjk, is_han, protected
+from .charclass import is_han, protected, witness_after, witness_before
 
 CODES = ("P005", "P006", "P007")
 _P005, _P006, _P007 = RULES["P005"], RULES["P006"], RULES["P007"]
@@ -26,9 +26,6 @@ _DASH_RE = re.compile(r"(?<![-－—])(?:-{2,3}|－{2}|—)(?![-－—])")
 _DOUBLED_RE = re.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|、{2,}|(?<!。)。。(?!。)")
 _DOUBLED_TO = {",": "，", "，": "，", ";": "；", "；": "；", ":": "：", "：": "：", "、": "、", "。": "。"}
 
-_DASH_BEFORE = re.compile(f"[{CJK_CLOSE_CLASS}]")
-_DASH_AFTER = re.compile(f"[{CJK_OPEN_CLASS}]")
-
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
@@ -40,17 +37,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 def _ellipsis(doc: Document, text: str) -> Iterator[Finding]:
     for m in _ELLIPSIS_RE.finditer(text):
         s, e = m.span()
-        before = text[s - 1] if s > 0 else ""
         after = text[e] if e < len(text) else ""
         if after.isdigit():
             continue  # a page number after dot leaders
         run = m.group()
-        if run[0] == "." and not (is_han(before) or (before in "”’）》" and before)):
+        # Look through quotes and brackets: the decision must not change once they are fixed.
+        if not is_han(witness_before(text, s)):
             continue  # English "wait...", a range 1...10, a REPL prompt
-        if run == "…" and not is_han(before):
-            continue
-        if run[0] != "." and not is_cjk(before):
-            continue
         if s in protected(text):
             continue
         msg = "省略号应为两个三连点 ……" if run != "…" else "中文省略号占两个字位置，应为 ……"
@@ -61,14 +54,12 @@ def _dash(doc: Document, text: str) -> Iterator[Finding]:
     for m in _DASH_RE.finditer(text):
         s, e = m.span()
         run = m.group()
-        before = text[s - 1] if s > 0 else "\n"
-        after = text[e] if e < len(text) else ""
-        if not (is_han(after) or _DASH_AFTER.match(after)):
+        if not is_han(witness_after(text, e)):
             continue
-        at_line_start = before == "\n" or (before.isspace() and text[text.rfind("\n", 0, s) + 1 : s].isspace())
-        if is_han(before) or (before and _DASH_BEFORE.match(before)):
+        line_start = text.rfind("\n", 0, s) + 1
+        if is_han(witness_before(text, s, line_start)):
             pass  # between Chinese text: 讲话--在全会上
-        elif run != "—" and at_line_start:
+        elif run != "—" and not text[line_start:s].strip():
             pass  # a subtitle line: --在区委全会上的讲话
         else:
             continue

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, is_cjk, mostly_latin, protected
+from .charclass import HAN_RE, is_cjk, mostly_latin, protected, witness_after, witness_before
 
 CODES = ("P004", "P009")
 _P004, _P009 = RULES["P004"], RULES["P009"]
@@ -84,11 +84,14 @@ def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterato
 
 
 def _chinese_parens(text: str, o: int, c: int, lo: int, hi: int) -> bool:
+    if text[o + 1] in "\"'`" or text[c - 1] in "\"'`":
+        return False  # ("...") is a call with a string argument; the quotes skip it too
     inside_han = HAN_RE.search(text, o + 1, c) is not None
     before = text[o - 1] if o > lo else ""
-    after = text[c + 1] if c + 1 < hi else ""
     if before == "]" or (before and _IDENT.match(before) and not inside_han):
         return False  # Markdown link target, or a call/index such as f(a, b), PM2.5(x)
-    if not inside_han and not (is_cjk(before) and (is_cjk(after) or not after)):
-        return False
+    if not inside_han:
+        left, right = witness_before(text, o, lo), witness_after(text, c + 1, hi)
+        if not (is_cjk(left) and (is_cjk(right) or not right)):
+            return False
     return not mostly_latin(text, o)

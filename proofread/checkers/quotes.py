@@ -19,7 +19,16 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import CJK_CLOSE_CLASS, CJK_OPEN_CLASS, HAN_RE, is_cjk, protected
+from .charclass import (
+    CJK_CLOSE_CLASS,
+    CJK_OPEN_CLASS,
+    chinese_line,
+    is_cjk,
+    mostly_latin,
+    protected,
+    witness_after,
+    witness_before,
+)
 
 CODES = ("P001", "P002", "P003", "P009")
 
@@ -30,19 +39,22 @@ _P001, _P002, _P003, _P009 = (RULES[c] for c in ("P001", "P002", "P003", "P009")
 _TOKEN_RE = re.compile(r"[“”〃\"\n]|(?<!')''(?!')|(?<!’)’’(?!’)|(?<!‘)‘‘(?!‘)|(?<!`)``(?!`)")
 
 #: Neighbours that make an ASCII quote part of code or markup, not prose.
-_CODE_NEIGHBOURS = set("()[]{}=<>\\/`|$#@&*+")
+_CODE_NEIGHBOURS = set("()（）[]{}=<>\\/|$#@&*+")
 #: What may precede an opening quote (besides the line start and spaces).
-_BEFORE_OPEN = set(CJK_OPEN_CLASS + "，。、；：？！—…")
+#: ASCII marks count like their full-width forms, which P004 may turn them into.
+_BEFORE_OPEN = set(CJK_OPEN_CLASS + "，。、；：？！—…(,;:?!.-")
 #: What may follow a closing quote (besides the line end and spaces).
-_AFTER_CLOSE = set(CJK_CLOSE_CLASS)
-_LATIN = re.compile(r"[A-Za-z]")
+_AFTER_CLOSE = set(CJK_CLOSE_CLASS + ",;:?!).—-")
 _OPEN, _CLOSE = "“", "”"
+_QUOTEISH = set("“”‘’\"'`〃")
 
 
 def _position_role(text: str, start: int, end: int) -> str | None:
     """'open' or 'close' if the neighbours say so unambiguously, else None."""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
+    if before in _QUOTEISH or after in _QUOTEISH:
+        return None  # next to another quote mark, which may itself be about to change
     opens = (before in _BEFORE_OPEN or before.isspace()) and not (after.isspace() or after in _AFTER_CLOSE)
     closes = (after in _AFTER_CLOSE or after.isspace()) and not (before.isspace() or before in _BEFORE_OPEN)
     if opens and not closes:
@@ -53,17 +65,14 @@ def _position_role(text: str, start: int, end: int) -> str | None:
 
 
 def _chinese_context(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
-    """A stand-in quote in Chinese prose: no code neighbours, Chinese around, not an English clause."""
+    """A stand-in quote in Chinese prose: no code neighbours, Chinese around, not an English line."""
     before = text[start - 1] if start > line_start else ""
     after = text[end] if end < line_end else ""
-    if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS:
+    if before in _CODE_NEIGHBOURS or after in _CODE_NEIGHBOURS or mostly_latin(text, start):
         return False
-    if is_cjk(before) or is_cjk(after):
+    if is_cjk(witness_before(text, start, line_start)) or is_cjk(witness_after(text, end, line_end)):
         return True
-    lo, hi = max(line_start, start - 12), min(line_end, end + 12)
-    window = text[lo:hi]
-    han = len(HAN_RE.findall(window))
-    return han >= 2 and len(_LATIN.findall(window)) <= 2 * han
+    return chinese_line(text, start)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -72,6 +81,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     prot = protected(text)
     is_open = False  # is a double quote open in the current paragraph?
+    doubtful = False  # did an earlier stand-in of this paragraph go against its position?
     open_at = (-1, -1)  # span of that opening mark
     line_start = 0
     line_end = text.find("\n")
@@ -82,7 +92,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if tok == "\n":
             if is_open:
                 yield from _unclosed_at_end(doc, open_at, line_start)
-            is_open, open_at = False, (-1, -1)
+            is_open, open_at, doubtful = False, (-1, -1), False
             line_start = e
             line_end = text.find("\n", e)
             if line_end == -1:
@@ -120,10 +130,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         rule = _P003 if tok == '"' else _P002
         by_pairing = "close" if is_open else "open"
         by_position = _position_role(text, s, e)
-        if by_position is None or by_position == by_pairing:
-            role, safe, conf = by_pairing, True, 0.95
-        else:
+        if by_position is not None and by_position != by_pairing:
             role, safe, conf = by_position, False, 0.5
+            doubtful = True
+        elif doubtful:
+            # The pairing now rests on an earlier guess: propose, do not apply.
+            role, safe, conf = by_pairing, False, 0.6
+        else:
+            role, safe, conf = by_pairing, True, 0.95
         new = _CLOSE if role == "close" else _OPEN
         other = _OPEN if new == _CLOSE else _CLOSE
         what = "英文双引号" if tok == '"' else f"两个单引号 {tok} "

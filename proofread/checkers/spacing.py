@@ -31,7 +31,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         title = title_cache.get(lo)
         if title is None:
             title = title_cache[lo] = is_title_line(text[lo:hi])
-        if title or s in protected(text):
+        if title or protected(text).overlaps(s - 1, s + 2):
             continue
         yield doc.finding(
             _RULE, s, s + 1, "", 0.6, message="汉字之间多了一个空格（常见于 OCR 或复制粘贴），建议删除", safe=False

@@ -1,0 +1,129 @@
+"""Properties of the pipeline with the punctuation, spacing and stray-letter rules.
+
+- fix is idempotent: fix(fix(x)) == fix(x);
+- no finding means the text comes back unchanged;
+- every changed character lies inside an applied finding;
+- arbitrary Unicode (CRLF, BOM, combining marks, emoji, RTL, controls) never crashes.
+The strategies mix Chinese, ASCII and Chinese punctuation, quotes and spaces so that
+the rules actually fire.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from proofread import pipeline
+from proofread.checkers import CHECKERS
+from proofread.model import Document
+from proofread.options import Options
+
+OWNED = {c for m in ("quotes", "ascii_punct", "pairs", "marks", "fullwidth", "spacing", "latin") for c in CHECKERS[m]}
+OPTIONS = Options(select=set(OWNED))
+
+HAN = "的是在了发展工作全面推进建设经济社会区市委企业园"
+PIECES = [
+    *HAN,
+    *",;:?!()\"'`.-",
+    *"，。、；：？！（）《》【】“”‘’〃…—",
+    "''",
+    "’’",
+    "‘‘",
+    "``",
+    "...",
+    "。。。",
+    "--",
+    "，，",
+    "。。",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u3000",
+    "X",
+    "XX",
+    "X%",
+    "1,234",
+    "12:30",
+    "3.14",
+    "L",
+    "l",
+    "a",
+    "GDP",
+    "5G",
+    "PM2.5",
+    "ＡＢＣ",
+    "１２",
+    "https://a.cn/x?a=1&b=2",
+    "a@b.cn",
+    "`code`",
+    "f(a, b)",
+    "x = 1",
+    "[J]",
+    "\ufeff",
+    "\u0301",
+    "😀",
+    "\u05d0\u05d1",
+    "\u200b",
+    "\ufffc",
+]
+
+prose = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+anything = st.text(max_size=200)
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _fix(text: str):
+    applied, findings = pipeline.fix(Document(text), OPTIONS)
+    return applied, findings
+
+
+@SETTINGS
+@given(prose)
+def test_fix_is_idempotent(text):
+    once = _fix(text)[0].text
+    twice = _fix(once)[0].text
+    assert twice == once
+
+
+@SETTINGS
+@given(prose)
+def test_no_finding_means_identical_text(text):
+    applied, findings = _fix(text)
+    if not findings:
+        assert applied.text == text
+    if not applied.applied:
+        assert applied.text == text
+
+
+@SETTINGS
+@given(prose)
+def test_changes_lie_inside_applied_findings(text):
+    applied, _ = _fix(text)
+    # Rebuild the output from the input: outside applied spans every character is copied.
+    out, pos = [], 0
+    for f in sorted(applied.applied, key=lambda f: f.start):
+        assert f.start >= pos, "applied findings overlap"
+        assert text[f.start : f.end] == f.original
+        out.append(text[pos : f.start])
+        out.append(f.replacements[0])
+        pos = f.end
+    out.append(text[pos:])
+    assert "".join(out) == applied.text
+    for f in applied.applied:
+        assert f.safe and f.replacements and 0.0 <= f.confidence <= 1.0
+        assert f.original != f.replacements[0], f"{f.code} proposes no change"
+
+
+@SETTINGS
+@given(st.one_of(anything, prose))
+def test_arbitrary_unicode_never_crashes(text):
+    applied, findings = _fix(text)
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.original == text[f.start : f.end]
+        assert 0.0 <= f.confidence <= 1.0
+        assert f.code in OWNED
+    assert isinstance(applied.text, str)
