@@ -23,7 +23,7 @@ from .inputs.text import TextFile, write_atomic
 from .model import Finding
 from .reporters import html
 
-MAX_BODY = 64 * 1024 * 1024
+MAX_BODY = 16 * 1024 * 1024  # or three times the file, whichever is larger (the page sends the text back)
 
 
 @dataclass
@@ -106,7 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             return self._json(411, {"error": "Content-Length required"})
-        if not 0 < length <= MAX_BODY:
+        if not 0 < length <= max(MAX_BODY, 3 * len(review.original_bytes)):
             return self._json(413, {"error": "request too large"})
         try:
             body = json.loads(self.rfile.read(length).decode("utf-8"))
