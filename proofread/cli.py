@@ -102,15 +102,17 @@ def _document(tf):
     return prepare.document(tf)
 
 
-def _plan(paths: list[str], opts):
-    """Expand folders and read the configs: the files to check, each with its options."""
+def _plan(paths: list[str], opts, ctx=None):
+    """Expand folders and read the configs: the files to check, each with its options.
+
+    Flags given on the command line (found through `ctx`) win over the config files."""
     from . import files
     from .config import ConfigError
 
     if paths.count("-") > 1:
         raise _fail("standard input (-) given more than once")
     try:
-        return files.plan(paths, opts, files.given_flags())
+        return files.plan(paths, opts, files.given_flags(ctx))
     except ConfigError as exc:
         raise _fail(str(exc)) from None
 
@@ -130,6 +132,7 @@ def _execute(plan, encoding):
 
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: Paths,
     fmt: Format = "text",
     encoding: Encoding = None,
@@ -148,7 +151,7 @@ def check(
     if fmt not in ("text", "json", "diff", "github"):
         raise _fail(f"unknown --format {fmt!r} (text, json, diff, github)")
     opts = _options(select, ignore, threshold, source, engine, model, phrases)
-    results, errors = _execute(_plan(paths, opts), encoding)
+    results, errors = _execute(_plan(paths, opts, ctx), encoding)
     render(fmt, results, sys.stdout, color=color)
     found = any(findings for _, _, findings, _ in results)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_FOUND if found else EXIT_CLEAN)
@@ -156,6 +159,7 @@ def check(
 
 @app.command()
 def fix(
+    ctx: typer.Context,
     paths: Paths,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff; write nothing.")] = False,
     in_place: Annotated[bool, typer.Option("--in-place", "-w", help="Rewrite the files (atomically).")] = False,
@@ -178,7 +182,7 @@ def fix(
         raise _fail("--diff and --in-place exclude each other")
     has_files = any(p != "-" for p in paths)
     opts = _options(select, ignore, threshold, source, engine, model, phrases, unsafe_fixes)
-    plan = _plan(paths, opts)
+    plan = _plan(paths, opts, ctx)
     several = (has_files and len(paths) > 1) or len(plan.jobs) > 1 or any(os.path.isdir(p) for p in paths)
     if several and not (diff or in_place):
         raise _fail("several files: use --diff to see the fixes or --in-place to write them")

@@ -204,10 +204,12 @@ class Run:
 def run(jobs: list[Job], encoding: str | None = None, workers: int | None = None) -> Run:
     """Check every job; outcomes come back in job order.
 
-    `workers` None decides by measurement (see the module doc); 0 forces serial,
-    n > 0 forces a pool of n after the first file.
+    `workers` None decides by measurement (see the module doc), unless the
+    environment sets PROOFREAD_WORKERS; 0 forces serial, n > 0 a pool of n after the first file.
     """
     start = time.perf_counter()
+    if workers is None and os.environ.get("PROOFREAD_WORKERS", "").isdigit():
+        workers = int(os.environ["PROOFREAD_WORKERS"])  # for benchmarks and debugging
     sizes = [_size(j.path) for j in jobs]
     remaining_bytes = sum(sizes)
     outcomes: list[Outcome] = []
@@ -263,20 +265,13 @@ def summary(r: Run) -> str:
     return f"checked {', '.join(parts)} in {r.seconds:.2f} s{how}"
 
 
-def given_flags() -> set[str]:
-    """Names of the parameters set on the command line (not defaults) in the running click command."""
-    try:
-        import click
-        from click.core import ParameterSource
-
-        ctx = click.get_current_context(silent=True)
-    except ImportError:
-        return set()
+def given_flags(ctx) -> set[str]:
+    """Names of the parameters set on the command line (not left at their defaults)."""
     if ctx is None:
         return set()
     out = set()
     for name in ctx.params:
         source = ctx.get_parameter_source(name)
-        if source not in (None, ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP):
+        if source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP"):
             out.add(name)
     return out

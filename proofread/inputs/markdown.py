@@ -35,6 +35,8 @@ _BARE_URL = re.compile(
     r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_~+-]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 
+#: Characters that can start a masked inline construct (code, link, image, HTML, entity, escape, emphasis).
+_INLINE_SYNTAX = re.compile(r"[`\[<&\\*_~]")
 #: Inline rules whose whole match is not prose.
 _MASK_WHOLE = ("escape", "backticks", "image", "autolink", "html_inline", "entity", "emphasis", "strikethrough")
 
@@ -124,9 +126,11 @@ def _prose_ranges(md, env, token, context: str, line_starts, line_texts, cursors
     content_lines = content.split("\n")
     if first + len(content_lines) > last:
         return []  # content does not line up with the source lines: keep it all masked
-    env["masks"] = []
-    md.inline.parse(content, md, env, [])  # env carries the reference definitions
-    cuts = _merge(env["masks"])
+    cuts: list[tuple[int, int]] = []
+    if _INLINE_SYNTAX.search(content):  # most Chinese prose has none: skip the inline parser
+        env["masks"] = []
+        md.inline.parse(content, md, env, [])  # env carries the reference definitions
+        cuts = _merge(env["masks"])
     out = []
     pos = 0  # start of the current content line within `content`
     for i, cl in enumerate(content_lines):

@@ -129,14 +129,15 @@ def parse(text: str, markdown: bool, skip_lines: set[int] | None = None) -> dict
 
 @lru_cache(maxsize=32)
 def load_words(paths: tuple[str, ...]) -> tuple[str, ...]:
-    """Words from allow-list files: one per line, `#` comments and blank lines skipped."""
+    """Words from allow-list files: the first column of each line; `#` lines and blanks skipped
+    (the same format the engine reads, see proofread.engine.guards.read_list)."""
     words = set()
     for path in paths:
         with open(path, encoding="utf-8-sig") as fh:
             for line in fh:
-                word = line.split("#", 1)[0].strip()
-                if word:
-                    words.add(word)
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    words.add(line.split()[0])
     return tuple(sorted(words, key=len, reverse=True))
 
 
