@@ -365,3 +365,15 @@ def test_accept_all_safe_never_accepts_two_overlapping_fixes(page, tmp_path):
     _select(page, ins)
     page.keyboard.press("a")
     assert _choices(page)[comma] == html.REJECTED and _choices(page)[ins] == 0
+
+
+def test_page_without_findings_downloads_the_file_unchanged(page, tmp_path):
+    path = tmp_path / "clean.txt"
+    raw = "一切正常。\r\n\r\n  缩进与行尾空格  \r\n".encode()
+    path.write_bytes(raw)
+    out = tmp_path / "clean.html"
+    out.write_text(html.report_html(read_file(str(path)), []), encoding="utf-8")
+    _open(page, out)
+    page.keyboard.press("j")
+    assert "Nothing found." in page.text_content("#panel")
+    assert _download(page) == raw
