@@ -40,6 +40,8 @@ def check(doc: Document, options) -> Iterator[Finding]:
                 [c.replacement, *c.alternatives],
                 confidence=api.confidence(c.score, corrector.threshold),
                 message=f"“{c.original}” {how} “{c.replacement}”, which fits the context far better",
-                safe=corrector.is_safe(c),
+                # a homophone is a safe fix only when the text is known to be typed: in scans
+                # and unknown text the sound-alike set is large and mostly wrong (带量 -> 大量)
+                safe=corrector.is_safe(c) and (shape or options.source == "typed"),
                 data={"score": round(c.score, 2), "lm_gain": round(c.gain, 2), "similarity": round(c.similarity, 2)},
             )

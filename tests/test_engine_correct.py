@@ -1,0 +1,199 @@
+"""The character engine, one class of error at a time, in sentences written for these tests.
+
+None of these uses the user's sample or its pairs: each class is shown with other characters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from proofread import pipeline
+from proofread.engine import candidates
+from proofread.model import Document
+from proofread.options import Options
+
+CHAR_CODES = {"C001", "C002", "C003", "C004", "V001"}
+
+
+def fix(text: str, **kw) -> str:
+    applied, _ = pipeline.fix(Document(text), Options(select=CHAR_CODES, **kw))
+    return applied.text
+
+
+def findings(text: str, **kw):
+    return pipeline.check(Document(text), Options(select=CHAR_CODES, **kw))
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        (
+            "各级党组织要切实履行管党治党政治责仟，推动工作落到实处。",
+            "各级党组织要切实履行管党治党政治责任，推动工作落到实处。",
+        ),
+        (
+            "我们要坚持稳中求进工作总基调，推动经济持续健康发屐。",
+            "我们要坚持稳中求进工作总基调，推动经济持续健康发展。",
+        ),
+        ("各地要认真贯彻落实会议精神，确保各项任务按期完戍。", "各地要认真贯彻落实会议精神，确保各项任务按期完成。"),
+        ("我们要加快径济结构调整，推动产业转型升级。", "我们要加快经济结构调整，推动产业转型升级。"),
+        (
+            "坚持把人民群众的小事当作自己的大事，持续改善人民生活水乎。",
+            "坚持把人民群众的小事当作自己的大事，持续改善人民生活水平。",
+        ),
+    ],
+)
+def test_shape_confusable_character_is_fixed(damaged, expected):
+    assert fix(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("要切实加强组织领导，确保各项惜旋落地见效。", "要切实加强组织领导，确保各项措施落地见效。"),
+        ("我们要坚持新发展理念，扎实椎迸乡村全面振兴。", "我们要坚持新发展理念，扎实推进乡村全面振兴。"),
+        ("要严格落实安全生产贵仟，坚决遏制重特大事故。", "要严格落实安全生产责任，坚决遏制重特大事故。"),
+    ],
+)
+def test_two_adjacent_confusables_are_fixed_together(damaged, expected):
+    assert fix(damaged) == expected
+
+
+def test_fix_reports_code_span_alternatives_and_confidence():
+    (f,) = findings("我们要加快径济结构调整，推动产业转型升级。")
+    assert (f.code, f.original, f.replacements[0], f.start) == ("C001", "径", "经", 5)
+    assert f.safe and 0.5 < f.confidence <= 1.0
+    assert f.data["lm_gain"] > 0
+
+
+def test_a_word_the_document_uses_elsewhere_is_restored():
+    # 更加 is used three times; 吏加 is an OCR slip the tables need not list
+    text = "工作更加扎实，作风更加过硬，措施更加有力，群众吏加满意。"
+    out = fix(text)
+    assert out == text.replace("吏加", "更加")
+
+
+CLEAN = [
+    "全区上下要统一思想、提高认识，以更加饱满的热情投入到各项工作中去。",
+    "着力推进城乡融合发展，扎实推动乡村产业、人才、文化、生态、组织振兴。",
+    "要深入开展调查研究，准确把握基层实际情况，切实提高决策水平和工作效率。",
+    "各部门要加强协调配合，形成工作合力，确保目标任务如期完成。",
+    "加快建设现代化产业体系，积极培育新兴产业和未来产业，推动传统产业转型升级。",
+    "要持续深化放管服改革，不断提升政务服务水平，为企业和群众办事提供更多便利。",
+    "我们要牢固树立安全发展理念，坚决遏制重特大安全事故发生。",
+    "认真做好就业、教育、医疗、养老等民生保障工作，切实兜牢民生底线。",
+    "全面落实粮食安全党政同责，稳定粮食播种面积，提高粮食综合生产能力。",
+    "要大力弘扬劳模精神、劳动精神和工匠精神，营造崇尚劳动的良好社会氛围。",
+    "今年以来，全区共完成固定资产投资X亿元，同比增长X%，其中工业投资X亿元。",
+    "XX同志任XX区委常委、组织部部长，免去其XX职务。",
+]
+
+
+def test_clean_formal_prose_is_left_alone():
+    text = "\n".join(CLEAN) + "\n"
+    assert fix(text) == text
+
+
+def test_clean_formal_prose_fixture_gets_no_safe_character_fix():
+    with open("fixtures/formal_prose.txt", encoding="utf-8") as fh:
+        text = fh.read()
+    changed = [f for f in findings(text) if f.safe]
+    assert changed == []
+
+
+def test_names_are_not_corrected():
+    for text in ("会议由金永善同志主持，张志会同志作报告。", "欧阳小燕同志在会上作了重要讲话。"):
+        assert fix(text) == text
+
+
+def test_allow_list_protects_words(tmp_path):
+    text = "我们要加快径济结构调整。"
+    allow = tmp_path / "allow.txt"
+    allow.write_text("# a user's word list\n径济\n", encoding="utf-8")
+    assert fix(text, allow_files=[str(allow)]) == text
+
+
+def test_traditional_script_lines_are_not_corrected_character_by_character():
+    text = "我們要堅持穩中求進工作總基調，推動經濟持續健康發展，確保各項任務按期完成。"
+    assert fix(text) == text
+
+
+def test_typed_source_uses_sound_alikes():
+    text = "我们要在工作中不断总结经验，提高自己的能利。"
+    assert fix(text, source="typed") == "我们要在工作中不断总结经验，提高自己的能力。"
+    (f,) = findings(text, source="typed")
+    assert f.code == "C002"
+
+
+def test_sound_alikes_are_never_safe_in_text_of_unknown_source():
+    text = "我们要在工作中不断总结经验，提高自己的能利。"
+    assert fix(text) == text
+
+
+# --- C002: 的 for 得 --------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["这项工作他做的很好。", "大家把会场布置的非常整洁。", "这件事情办的实，群众满意。"])
+def test_de_before_a_complement_is_a_suggestion(text):
+    fs = [f for f in findings(text) if f.code == "C002" and f.original == "的"]
+    assert len(fs) == 1 and fs[0].replacements == ("得",) and not fs[0].safe
+    assert fix(text) == text
+
+
+@pytest.mark.parametrize("text", ["我说的话你听见了吗？", "他写的文章很好。", "这是我们的目标。"])
+def test_de_as_possessive_is_left_alone(text):
+    assert not [f for f in findings(text) if f.code == "C002"]
+
+
+# --- C003: closing quote read as a character ---------------------------------------------
+@pytest.fixture
+def lookalikes(monkeypatch):
+    """A tiny look-alike table with characters the real table is not asked about."""
+    table = {"乙": [("”，", 0.8)], "乚": [("”", 0.8)]}
+    monkeypatch.setattr(candidates, "punct_lookalikes", lambda: table)
+    return table
+
+
+def test_closing_quote_and_comma_read_as_a_character(lookalikes):
+    text = "深入开展“我为群众办实事乙推动解决了一批急难愁盼问题。"
+    out = fix(text)
+    assert out == "深入开展“我为群众办实事”，推动解决了一批急难愁盼问题。"
+    (f,) = [f for f in findings(text) if f.code == "C003"]
+    assert f.original == "乙" and f.replacements[0] == "”，"
+
+
+def test_no_quote_fix_when_the_quote_is_closed(lookalikes):
+    text = "深入开展“我为群众办实事”实践活动，乙方负责施工。"
+    assert fix(text) == text
+
+
+def test_closing_quote_alone(lookalikes):
+    text = "全面开展“三个以案乚警示教育。"
+    assert fix(text) == "全面开展“三个以案”警示教育。"
+
+
+# --- C004: set phrases ----------------------------------------------------------------
+def test_set_phrase_near_miss():
+    fs = [f for f in findings("我们要始终坚持全面从产治党，增强四个白信。") if f.code == "C004"]
+    assert {(f.original, f.replacements[0]) for f in fs} == {("产", "严"), ("白", "自")}
+
+
+def test_user_phrase_file(tmp_path):
+    phrases = tmp_path / "terms.txt"
+    phrases.write_text("# terms\n河湖长制工作\n", encoding="utf-8")
+    text = "全面推行河湖长制工仟，加强水生态保护。"
+    fs = [f for f in findings(text, phrase_files=[str(phrases)]) if f.code == "C004"]
+    assert fs and fs[0].original == "仟" and fs[0].replacements[0] == "作"
+
+
+# --- V001: traditional characters --------------------------------------------------------
+def test_traditional_characters_in_simplified_text():
+    assert fix("我们要推动經濟发展。") == "我们要推动经济发展。"
+
+
+def test_all_traditional_text_is_not_converted():
+    text = "我們要推動經濟發展，實現共同富裕。"
+    assert fix(text) == text
+
+
+def test_characters_valid_in_simplified_script_stay():
+    text = "他写了一本著作，乾坤未定，后来去了皇后家。"
+    assert fix(text) == text
