@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from proofread.engine import cache, lm
+from proofread.engine import EngineError, cache, lm
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,7 @@ def test_env_var_empty_selects_the_lexicon_fallback(monkeypatch):
 
 
 def test_missing_model_path_is_a_clear_error():
-    with pytest.raises(FileNotFoundError, match="language model not found"):
+    with pytest.raises(EngineError, match="language model not found"):
         lm.load("/nonexistent/model.klm")
 
 
@@ -83,3 +83,40 @@ def test_any_kenlm_file_loads_scores_and_segments(tmp_path):
     score, words = model.best("推动高质量发展", bos=True, eos=True)
     assert words == ("推动", "高质量", "发展")
     assert score > model.best("推动高质最发展", bos=True, eos=True)[0]
+
+
+def test_cli_engine_kenlm_with_a_model_file(tmp_path):
+    import subprocess
+    import sys
+
+    arpa = tmp_path / "tiny.arpa"
+    _write_arpa(arpa, ["推动 高质量 发展", "推动 经济 发展", "高质量 发展 是 首要 任务"])
+    doc = tmp_path / "doc.txt"
+    doc.write_text("推动高质量发展。\n", encoding="utf-8")
+    env = {"PROOFREAD_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from proofread.cli import main; main()",
+            "check",
+            "--engine",
+            "kenlm",
+            "--model",
+            str(arpa),
+            str(doc),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    missing = subprocess.run(
+        [sys.executable, "-c", "from proofread.cli import main; main()", "check", "--engine", "kenlm", str(doc)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert missing.returncode == 2 and "--engine kenlm needs --model" in missing.stderr

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import candidates, guards, lm
+from . import EngineError, candidates, guards, lm
 from .correct import Corrector
 
 ENGINES = ("default", "kenlm", "lexicon", "macbert")
@@ -29,9 +29,9 @@ def confidence(score: float, threshold: float) -> float:
 @lru_cache(maxsize=4)
 def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: tuple, extra: tuple) -> Engine:
     if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+        raise EngineError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
     if engine == "kenlm" and not model:
-        raise ValueError("--engine kenlm needs --model PATH (a KenLM .klm/.arpa file)")
+        raise EngineError("--engine kenlm needs --model PATH (a KenLM .klm/.arpa file)")
     if engine == "lexicon":
         language_model = lm.load(None, "lexicon")
     else:

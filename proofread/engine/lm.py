@@ -22,6 +22,7 @@ import platform
 from functools import lru_cache
 from pathlib import Path
 
+from . import EngineError
 from .cache import cached
 
 OOV_LOGP = -8.0  # log10 probability of a character the model does not know
@@ -219,8 +220,8 @@ def load(path: str | None = None, kind: str = "auto"):
     path = path or default_lm_path()
     if path:
         if not os.path.exists(path):
-            raise FileNotFoundError(f"language model not found: {path}")
+            raise EngineError(f"language model not found: {path}")
         return KenLMModel(path)
     if kind == "kenlm":
-        raise FileNotFoundError("no KenLM model: give --model PATH or install libime-data-language-model")
+        raise EngineError("no KenLM model: give --model PATH or install libime-data-language-model")
     return LexiconModel()
