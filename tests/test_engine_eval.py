@@ -1,0 +1,59 @@
+"""`proofread eval`: the metrics, and the command on a small gold file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from proofread.engine.evaluate import Tally, read_gold
+
+
+def test_metrics_count_sentences_and_characters():
+    t = Tally()
+    t.add("1", "政洽规矩", "政治规矩", "政治规矩")  # corrected
+    t.add("2", "推进改草", "推进改革", "推进改草")  # missed
+    t.add("3", "严守纪律", "严守纪律", "严守纪津")  # a correct sentence changed
+    t.add("4", "发展经济", "发展经济", "发展经济")  # left alone
+    r = t.report()
+    assert r["sentence_correction"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "pred": 2, "gold": 2}
+    assert r["char_detection"]["precision"] == 0.5 and r["char_detection"]["recall"] == 0.5
+    assert r["correct_sentences_changed"] == 0.5
+
+
+def test_wrong_correction_is_detected_but_not_corrected():
+    t = Tally()
+    t.add("1", "政洽规矩", "政治规矩", "政冶规矩")
+    r = t.report()
+    assert r["char_detection"]["tp"] == 1 and r["char_correction"]["tp"] == 0
+    assert r["sentence_detection"]["tp"] == 1 and r["sentence_correction"]["tp"] == 0
+
+
+def test_read_gold_with_header_or_two_columns(tmp_path):
+    three = tmp_path / "a.tsv"
+    three.write_text("id\tsource\ttarget\nx1\t甲\t乙\n", encoding="utf-8")
+    two = tmp_path / "b.tsv"
+    two.write_text("甲\t乙\n丙\t丙\n", encoding="utf-8")
+    assert read_gold(three) == [("x1", "甲", "乙")]
+    assert read_gold(two) == [("1", "甲", "乙"), ("2", "丙", "丙")]
+
+
+def test_eval_command_reports_json(tmp_path):
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "id\tsource\ttarget\n"
+        "a\t我们要加快径济结构调整，推动产业转型升级。\t我们要加快经济结构调整，推动产业转型升级。\n"
+        "b\t各部门要加强协调配合，形成工作合力。\t各部门要加强协调配合，形成工作合力。\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "from proofread.cli import main; main()", "eval", str(gold), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    r = json.loads(run.stdout)
+    assert r["sentences"] == 2 and r["with_errors"] == 1
+    assert r["sentence_correction"]["tp"] == 1 and r["correct_sentences_changed"] == 0.0
+    assert r["chars_per_second"] > 0
