@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine import variants
+from ..engine import api, variants
 from ..model import Document, Finding
 from ..registry import RULES
 
@@ -16,16 +16,29 @@ def check(doc: Document, options) -> Iterator[Finding]:
     if not variants.is_simplified_document(text):
         return  # a traditional document is the author's choice, not character-by-character damage
     rule = RULES["V001"]
+    vocab = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        for i, trad, simp in variants.find(line):
+        found = variants.find(line)
+        if not found:
+            continue
+        if vocab is None:
+            vocab = api.get(options).model.vocab
+        converted = list(line)
+        for i, _, simp in found:
+            converted[i] = simp
+        converted = "".join(converted)
+        for i, trad, simp in found:
+            # OCR also reads a simplified character as an unrelated traditional one (厚 -> 學):
+            # fix only when the simplified form joins its neighbours in a word (經濟 -> 经济)
+            in_word = variants.in_word(converted, i, vocab)
             yield doc.finding(
                 rule,
                 start + i,
                 start + i + 1,
                 simp,
-                confidence=0.97,
+                confidence=0.97 if in_word else 0.6,
                 message=f"traditional “{trad}” in simplified text: “{simp}”",
-                safe=True,
+                safe=in_word,
             )

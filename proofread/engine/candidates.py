@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 Table = dict[str, list[tuple[str, float]]]
-MIXED_PHONETIC = 0.75  # weight of a sound-alike candidate when the source is unknown
+MIXED_PHONETIC = 0.5  # weight of a sound-alike candidate when the source is unknown (scans dominate)
 
 
 def pycorrector_data(name: str) -> Path | None:

@@ -60,3 +60,12 @@ def find(line: str) -> list[tuple[int, str, str]]:
         if a != b and "\u4e00" <= a <= "\u9fff" and not is_simplified_char(a) and is_simplified_char(b):
             out.append((i, a, b))
     return out
+
+
+def in_word(text: str, i: int, vocab) -> bool:
+    """Is text[i] part of a vocabulary word of 2-4 characters?"""
+    for a in range(max(0, i - 3), i + 1):
+        for b in range(max(i + 1, a + 2), min(len(text), a + 4) + 1):
+            if text[a:b] in vocab:
+                return True
+    return False
