@@ -105,7 +105,7 @@ def main() -> int:
         print(
             f"repository check: {args.files} Markdown files, {total:,} characters, "
             f"{wall:.2f} s wall (median of {args.runs}; runs {', '.join(f'{t:.2f}' for t in times)}), "
-            f"{verdict} the {BUDGET:.0f} s budget, {os.cpu_count()} cores"
+            f"{verdict} the {BUDGET:.0f} s budget, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
         )
         print(f"  last run: {summary}")
     return 1 if args.strict and wall > BUDGET else 0
