@@ -47,6 +47,7 @@ class DocContext:
     def __init__(self, words: Counter, text: str = ""):
         self.words = words
         self.text = text
+        self._pairs: Counter | None = None
         self._index: dict[tuple[str, str], set[str]] | None = None
 
     def index(self) -> dict[tuple[str, str], set[str]]:
@@ -65,10 +66,13 @@ class DocContext:
 
         OCR damage is sporadic; the same odd pair twice (务本责实 … 务本责实) is the author's usage.
         """
-        text = self.text
+        if self._pairs is None:
+            text = self.text
+            self._pairs = Counter(text[k : k + 2] for k in range(len(text) - 1))
+        pairs = self._pairs
         for a in range(max(0, i - 1), j):
             pair = line[a : a + 2]
-            if len(pair) == 2 and _is_han(pair[0]) and _is_han(pair[1]) and text.count(pair) >= 2:
+            if len(pair) == 2 and _is_han(pair[0]) and _is_han(pair[1]) and pairs[pair] >= 2:
                 return True
         return False
 

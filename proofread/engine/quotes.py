@@ -62,6 +62,10 @@ def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(
                 bonus = 3.0 if phrase in phrases else 0.0
                 options.append(QuoteFix(k, ch, repl, gain + bonus - weight * (1 - sim), gain, sim, phrase))
         if options:
-            options.sort(key=lambda f: -f.score)
-            fixes.append((options[0], options[1].score if len(options) > 1 else float("-inf")))
+            # ties between ”， and ” at one character (the model rarely tells them apart) go to the
+            # closer look-alike; the rival that matters for safety is another character
+            options.sort(key=lambda f: (-round(f.score, 3), -f.similarity))
+            top = options[0]
+            rival = max((f.score for f in options if f.start != top.start), default=float("-inf"))
+            fixes.append((top, rival))
     return fixes
