@@ -19,6 +19,7 @@ better than fixing inside code.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,12 +96,13 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def _subtract(lo: int, hi: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """[lo, hi) minus the sorted ranges in `cuts`."""
+def _subtract(lo: int, hi: int, cuts: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
+    """[lo, hi) minus the merged, sorted ranges in `cuts` (`ends` = their ends, for bisection)."""
     out = []
-    for a, b in cuts:
-        if b <= lo or a >= hi:
-            continue
+    for k in range(bisect.bisect_right(ends, lo), len(cuts)):
+        a, b = cuts[k]
+        if a >= hi:
+            break
         if a > lo:
             out.append((lo, a))
         lo = max(lo, b)
@@ -131,6 +133,7 @@ def _prose_ranges(md, env, token, context: str, line_starts, line_texts, cursors
         env["masks"] = []
         md.inline.parse(content, md, env, [])  # env carries the reference definitions
         cuts = _merge(env["masks"])
+    ends = [b for _, b in cuts]
     out = []
     pos = 0  # start of the current content line within `content`
     for i, cl in enumerate(content_lines):
@@ -152,7 +155,7 @@ def _prose_ranges(md, env, token, context: str, line_starts, line_texts, cursors
             cursors[line_no] = at + len(core)
             c0 = pos + lead
             base = line_starts[line_no] + at - c0
-            for a, b in _subtract(c0, c0 + len(core), cuts):
+            for a, b in _subtract(c0, c0 + len(core), cuts, ends):
                 out.append((a + base, b + base))
         pos += len(cl) + 1
     return out
