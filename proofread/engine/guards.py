@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import cached
 from .candidates import pycorrector_data
 
 DICT_DIR = Path(__file__).resolve().parent.parent.parent / "dictionaries"
@@ -35,8 +36,7 @@ def read_list(path: Path | str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _names() -> tuple[frozenset, frozenset]:
+def _read_names() -> tuple[str, str]:
     names, surnames = set(), {}
     for fname in ("person_name.txt", "place_name.txt"):
         path = pycorrector_data(fname)
@@ -49,8 +49,16 @@ def _names() -> tuple[frozenset, frozenset]:
             names.add(parts[0])
             if fname == "person_name.txt" and len(parts[0]) <= 3:
                 surnames[parts[0][0]] = surnames.get(parts[0][0], 0) + 1
-    common = frozenset(s for s, n in surnames.items() if n >= 40)
-    return frozenset(names), common
+    common = "".join(sorted(s for s, n in surnames.items() if n >= 40))
+    return "\n".join(sorted(names)), common
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset, frozenset]:
+    """Person and place names (pycorrector's lists) and common surnames, cached after the first read."""
+    path = pycorrector_data("person_name.txt")
+    names, surnames = cached("names", str(path), _read_names) if path is not None else ("", "")
+    return frozenset(names.split("\n")) - {""}, frozenset(surnames)
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +90,14 @@ def _in_short_quote(line: str, i: int) -> bool:
 class Guard:
     def __init__(self, allow_files: tuple[str, ...] = (), phrase_files: tuple[str, ...] = ()):
         self.protected = protected_words(tuple(allow_files) + tuple(phrase_files))
-        self.names, self.surnames = _names()
+
+    @property
+    def names(self) -> frozenset:
+        return _names()[0]
+
+    @property
+    def surnames(self) -> frozenset:
+        return _names()[1]
 
     def level(self, line: str, i: int, j: int) -> str | None:
         if _covered(line, i, j, self.protected):
@@ -97,18 +112,9 @@ class Guard:
         return None
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def is_traditional(line: str) -> bool:
-    """A line written in traditional script: many of its Chinese characters change under t2s."""
-    han = [c for c in line if "\u4e00" <= c <= "\u9fff"]
-    if len(han) < 4:
-        return False
-    converted = _t2s().convert(line)
-    changed = sum(1 for a, b in zip(line, converted, strict=False) if a != b)
-    return changed >= 3 and changed >= 0.1 * len(han)
+    """A line written in traditional script: more traditional-only than simplified-only characters."""
+    from .variants import script_counts
+
+    simp, trad = script_counts(line)
+    return trad >= 3 and trad > simp

@@ -27,6 +27,7 @@ from .cache import cached
 
 OOV_LOGP = -8.0  # log10 probability of a character the model does not know
 BEAM = 4
+MAX_WORD = 8  # longer vocabulary entries (idioms of 9+ characters) are rare enough to split
 
 
 def default_lm_path() -> str | None:
@@ -91,7 +92,7 @@ class KenLMModel:
             return "\n".join(w for w in _kenlm_vocab(path) if w not in ("<unk>", "<s>", "</s>") and w.strip())
 
         self.vocab: frozenset[str] = frozenset(cached("kenlm-vocab", path, build).split("\n"))
-        self.max_len = min(8, max((len(w) for w in self.vocab), default=1))
+        self.max_len = MAX_WORD
         self._memo: dict = {}
 
     def best(self, text: str, bos: bool = False, eos: bool = False) -> tuple[float, tuple[str, ...]]:
@@ -174,7 +175,7 @@ class LexiconModel:
         logp = array.array("f")
         logp.frombytes(raw)
         self.vocab: dict[str, float] = dict(zip(joined.split("\n"), logp, strict=True))  # word -> log10 p
-        self.max_len = min(8, max((len(w) for w in self.vocab), default=1))
+        self.max_len = MAX_WORD
         self._memo: dict = {}
 
     def best(self, text: str, bos: bool = False, eos: bool = False) -> tuple[float, tuple[str, ...]]:

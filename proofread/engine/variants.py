@@ -18,14 +18,9 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
+@lru_cache(maxsize=8192)
 def is_simplified_char(ch: str) -> bool:
+    """In GB2312, the simplified national character set."""
     try:
         ch.encode("gb2312")
         return True
@@ -33,19 +28,38 @@ def is_simplified_char(ch: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=8192)
+def _in_big5(ch: str) -> bool:
+    try:
+        ch.encode("big5")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(characters only simplified script has, characters only traditional script has) among text's hanzi.
+
+    The two national character sets answer it without a converter: 们 is in GB2312 and not
+    in Big5, 們 the other way round; 中 is in both and counts for neither.
+    """
+    simp = trad = 0
+    for c in set(text):
+        if "\u4e00" <= c <= "\u9fff":
+            g, b = is_simplified_char(c), _in_big5(c)
+            simp += g and not b
+            trad += b and not g
+    return simp, trad
+
+
 def convert(text: str) -> str:
     return _t2s().convert(text)
 
 
 def is_simplified_document(text: str) -> bool:
-    """More characters that exist only in simplified script (们, 发) than only in traditional (們, 發)."""
-    han = "".join(sorted({c for c in text if "\u4e00" <= c <= "\u9fff"}))
-    if not han:
-        return False
-    trad = _s2t().convert(han)
-    simp_only = sum(1 for a, b in zip(han, trad, strict=False) if a != b and is_simplified_char(a))
-    trad_only = sum(1 for c in han if not is_simplified_char(c) and convert(c) != c)
-    return simp_only >= trad_only and simp_only > 0
+    """At least as many characters only simplified script has (们, 发) as only traditional has (們, 發)."""
+    simp, trad = script_counts(text)
+    return simp >= trad and simp > 0
 
 
 def find(line: str) -> list[tuple[int, str, str]]:
