@@ -197,3 +197,26 @@ def test_all_traditional_text_is_not_converted():
 def test_characters_valid_in_simplified_script_stay():
     text = "他写了一本著作，乾坤未定，后来去了皇后家。"
     assert fix(text) == text
+
+
+# --- the fallback model (no KenLM file) ---------------------------------------------------
+@pytest.fixture
+def no_kenlm(monkeypatch, tmp_path):
+    from proofread.engine import api, lm
+
+    monkeypatch.setenv("PROOFREAD_LM", "")
+    monkeypatch.setenv("PROOFREAD_CACHE", str(tmp_path / "cache"))
+    lm.load.cache_clear()
+    api._build.cache_clear()
+    yield
+    lm.load.cache_clear()
+    api._build.cache_clear()
+
+
+def test_fallback_lexicon_model_corrects_and_leaves_clean_prose(no_kenlm):
+    from proofread.engine import api, lm
+
+    assert isinstance(api.get(Options()).model, lm.LexiconModel)
+    assert fix("各级党组织要切实履行管党治党政治责仟，推动工作落到实处。").endswith("政治责任，推动工作落到实处。")
+    text = "\n".join(CLEAN) + "\n"
+    assert fix(text) == text
