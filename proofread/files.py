@@ -242,7 +242,7 @@ def _pool_map(jobs: list[Job], encoding: str | None, n: int) -> list[Outcome]:
     if "fork" not in multiprocessing.get_all_start_methods():
         return [check_one(j, encoding) for j in jobs]  # spawn would re-import everything: not worth it
     ctx = multiprocessing.get_context("fork")
-    chunk = max(1, len(jobs) // (n * 4))
+    chunk = max(1, min(8, len(jobs) // (n * 4)))  # small chunks: workers finish together
     sys.stdout.flush()
     sys.stderr.flush()
     with ctx.Pool(n) as pool:
