@@ -33,6 +33,7 @@ CLAUSE = re.compile(r"[^，。！？；：、“”‘’（）《》〈〉【�
 WINDOW = 3
 DOC_BONUS = 1.0  # log10 units: the repaired word is one the document uses elsewhere
 OPEN_MIN_SIM = 0.6  # stroke similarity a document-word candidate needs outside the tables
+REPEAT_PENALTY = 2.0  # log10 units: the text around the character occurs twice in the document
 MAX_CANDIDATES = 24  # per character, most similar first: the tail never pays its penalty back
 MIN_SIM = 0.45  # below this the penalty (weight * 0.55) outweighs any gain seen on the dev set
 
@@ -227,18 +228,22 @@ class Corrector:
 
     def best_at(self, line: str, i: int, pair: bool, doc: DocContext | None = None) -> Correction | None:
         scored = []
-        levels = {}
+        levels, repeated = {}, {}
         for repl, sim, n in self.candidates_at(line, i, pair, doc):
             j = i + n
             if j not in levels:
                 levels[j] = self.guard.level(line, i, j) if self.guard is not None else None
-                if levels[j] is None and doc is not None and doc.repeated(line, i, j):
-                    levels[j] = "suggest"
+                repeated[j] = doc is not None and doc.repeated(line, i, j)
             if levels[j] == "skip":
                 continue
+            by_shape = (i, repl) in self._by_shape
+            if repeated[j] and by_shape:
+                continue  # the document repeats the "odd" text and no table backs the repair
             gain = self._score(line, i, j, repl)
             penalty = self.weight * (1.0 - sim) * n
             bonus = DOC_BONUS if self._in_document(line, i, j, repl, doc) else 0.0
+            if repeated[j]:
+                bonus -= REPEAT_PENALTY
             scored.append((gain - penalty + bonus, gain, sim, repl, j))
         if not scored:
             return None
@@ -249,7 +254,8 @@ class Corrector:
         alts = [t[3] for t in scored[1:4] if t[0] > self.threshold - 2 and len(t[3]) == len(repl)]
         runner = max((t[0] for t in scored[1:] if t[3][0] != repl[0]), default=float("-inf"))
         shape = (i, repl) in self._by_shape
-        return Correction(i, j, line[i:j], repl, score, gain, sim, alts, runner, levels[j] == "suggest", shape)
+        guarded = levels[j] == "suggest" or repeated[j]
+        return Correction(i, j, line[i:j], repl, score, gain, sim, alts, runner, guarded, shape)
 
     def is_safe(self, c: Correction) -> bool:
         return not c.guarded and c.score >= self.safe_threshold and c.score - c.runner_up >= self.margin
