@@ -31,20 +31,14 @@ _NUMBER_LEFT_RE = re.compile(f"[{NUMERIC_CLASS}%％.．]+$")
 
 def _chinese_left(text: str, i: int) -> bool:
     """Is the text just before offset i Chinese (directly, or through a number glued to Chinese)?"""
-    ch = witness_before(text, i)
-    if is_cjk(ch):
-        return True
-    if ch == " " and is_cjk(witness_before(text, text.rindex(" ", 0, i))):
+    if is_cjk(witness_before(text, i)):
         return True
     m = _NUMBER_LEFT_RE.search(text, max(0, i - 12), i)
     return m is not None and m.start() > 0 and is_cjk(witness_before(text, m.start()))
 
 
 def _chinese_right(text: str, e: int) -> bool:
-    ch = witness_after(text, e)
-    if ch == " ":
-        ch = witness_after(text, text.index(" ", e) + 1)
-    return is_cjk(ch)
+    return is_cjk(witness_after(text, e))
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -76,7 +70,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         # Full-width marks carry their own spacing: a space beside them goes with the fix.
         start, end = s, e
-        if before == " " and is_cjk(witness_before(text, s - 1)):
+        if before == " " and text[s - 2] not in ",;:?!" and is_cjk(witness_before(text, s - 1)):
             start -= 1
         if after == " " and is_cjk(witness_after(text, e + 1)):
             end += 1

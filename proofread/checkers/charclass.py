@@ -48,7 +48,7 @@ def is_numeric(ch: str) -> bool:
 #: Quotes, brackets, sentence marks, dots and dashes in either width. Rules convert these into each other,
 #: so a context test looks through them: a decision must not change once a neighbour has
 #: been fixed (fix must be idempotent).
-_SEE_THROUGH = frozenset(",;:?!\"'`()“”‘’（），；：？！〃.-…—。．－")
+_SEE_THROUGH = frozenset(",;:?!\"'`()“”‘’（），；：？！〃.-…—。．－ ")
 _SEE_LIMIT = 64
 
 
@@ -128,12 +128,20 @@ _PROTECTED_RE = re.compile(
 #: at the start of a line, shell and REPL prompts. Chinese prose has none of these.
 _CODE_TOKEN_RE = re.compile(
     r"""
-      [{}] | == | != | => | -> | && | \|\| | [A-Za-z0-9_]\(\) | \S[ \t]=[ \t]\S
-    | [A-Za-z0-9_\])"']=[A-Za-z0-9_"'\[(]
-    | ^[ \t]*(?:def|class|import|from|return|if|elif|else|for|while|print|const|let|var
+      (?=[{}=!\-&|()\[ \t."'])
+      (?: [{}] | == | != | => | -> | && | \|\| | (?<=[A-Za-z0-9_])\(\) | [ \t]=[ \t]
+        | \(["'] | ["']\) | \)[ \t]*;[ \t]*$ | (?<=[A-Za-z0-9_])\.[A-Za-z_][A-Za-z0-9_]*\(
+        | (?<=[A-Za-z0-9_\])"'])=(?=[A-Za-z0-9_"'\[(])
+        | \[(?:J|M|C|D|N|R|S|P|Z|A|G|EB/OL|DB/OL|CP/DK|J/OL|M/OL)\]   # a GB/T 7714 reference keeps ASCII
+      )
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+_CODE_LINE_START_RE = re.compile(
+    r"""
+      ^[ \t]*(?:def|class|import|from|return|if|elif|else|for|while|print|const|let|var
               |function|public|private|static|\#include|\#define)\b
     | ^[ \t]*(?://|/\*|>>>\ |\$\ )
-    | \[(?:J|M|C|D|N|R|S|P|Z|A|G|EB/OL|DB/OL|CP/DK|J/OL|M/OL)\]   # a GB/T 7714 reference keeps ASCII
     """,
     re.VERBOSE | re.MULTILINE,
 )
@@ -146,8 +154,9 @@ class Protected:
         spans: list[tuple[int, int]] = []
         if "`" in text or "@" in text or "://" in text or "www." in text or "&" in text or ":\\" in text:
             spans.extend(m.span() for m in _PROTECTED_RE.finditer(text))
-        for m in _CODE_TOKEN_RE.finditer(text):
-            spans.append(line_bounds(text, m.start()))
+        for rx in (_CODE_TOKEN_RE, _CODE_LINE_START_RE):
+            for m in rx.finditer(text):
+                spans.append(line_bounds(text, m.start()))
         spans.sort()
         merged: list[list[int]] = []
         for s, e in spans:

@@ -19,11 +19,13 @@ CODES = ("P005", "P006", "P007")
 _P005, _P006, _P007 = RULES["P005"], RULES["P006"], RULES["P007"]
 
 #: Exactly three or six dots of one kind, or a lone …; longer runs are dot leaders.
-_ELLIPSIS_RE = re.compile(r"(?<![.。．…])(?:\.{6}|\.{3}|。{6}|。{3}|．{6}|．{3}|…)(?![.。．…])")
-#: Two or three hyphens, two full-width hyphen-minus, or a lone em dash.
-_DASH_RE = re.compile(r"(?<![-－—])(?:-{2,3}|－{2}|—)(?![-－—])")
+#: (The leading lookahead lets the regex engine skip ordinary text fast.)
+_ELLIPSIS_RE = re.compile(r"(?=[.。．…])(?<![.。．…])(?:\.{6}|\.{3}|。{6}|。{3}|．{6}|．{3}|…)(?![.。．…])")
+#: Two or three hyphens, or two full-width hyphen-minus. A lone em dash is left alone: it is
+#: also GB/T 15834's 连接号 for ranges (北京—上海).
+_DASH_RE = re.compile(r"(?=[-－])(?<![-－—])(?:-{2,3}|－{2})(?![-－—])")
 #: Doubled commas (either width), semicolons, colons, enumeration commas, and exactly two 。
-_DOUBLED_RE = re.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|、{2,}|(?<!。)。。(?!。)")
+_DOUBLED_RE = re.compile(r"(?=[，,；;：:、。]{2})(?:[，,]{2,}|[；;]{2,}|[：:]{2,}|、{2,}|(?<!。)。。(?!。))")
 _DOUBLED_TO = {",": "，", "，": "，", ";": "；", "；": "；", ":": "：", "：": "：", "、": "、", "。": "。"}
 
 
@@ -59,13 +61,13 @@ def _dash(doc: Document, text: str) -> Iterator[Finding]:
         line_start = text.rfind("\n", 0, s) + 1
         if is_han(witness_before(text, s, line_start)):
             pass  # between Chinese text: 讲话--在全会上
-        elif run != "—" and not text[line_start:s].strip():
+        elif not text[line_start:s].strip():
             pass  # a subtitle line: --在区委全会上的讲话
         else:
             continue
         if s in protected(text):
             continue
-        yield doc.finding(_P006, s, e, "——", 0.95 if run != "—" else 0.85, message=f"{run} 用作破折号，应为 ——")
+        yield doc.finding(_P006, s, e, "——", 0.95, message=f"{run} 用作破折号，应为 ——")
 
 
 def _doubled(doc: Document, text: str) -> Iterator[Finding]:

@@ -36,7 +36,7 @@ _P001, _P002, _P003, _P009 = (RULES[c] for c in ("P001", "P002", "P003", "P009")
 
 #: Every mark that is or may stand for a Chinese double quote. Runs of three apostrophes
 #: or backticks are Python/Markdown syntax and are left out.
-_TOKEN_RE = re.compile(r"[“”〃\"\n]|(?<!')''(?!')|(?<!’)’’(?!’)|(?<!‘)‘‘(?!‘)|(?<!`)``(?!`)")
+_TOKEN_RE = re.compile(r"(?=[“”〃\"\n'’‘`])(?:[“”〃\"\n]|(?<!')''(?!')|(?<!’)’’(?!’)|(?<!‘)‘‘(?!‘)|(?<!`)``(?!`))")
 
 #: Neighbours that make an ASCII quote part of code or markup, not prose.
 _CODE_NEIGHBOURS = set("()（）[]{}=<>\\/|$#@&*+")
@@ -127,6 +127,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if not _chinese_context(text, s, e, line_start, line_end):
             continue
+        if not is_open and s > line_start and text[s - 1].isdigit():
+            continue  # 6.1" or 5'': an inch or second mark, not an opening quote
         rule = _P003 if tok == '"' else _P002
         by_pairing = "close" if is_open else "open"
         by_position = _position_role(text, s, e)
