@@ -12,6 +12,9 @@ CODES = ("C003",)
 THRESHOLD = 1.0  # log10 units over the look-alike penalty
 SAFE = 3.0
 MARGIN = 2.0
+# The look-alike table ranks sparse marks against full glyphs (1.0 best, 0.3 the 40th): a
+# lower weight than for character pairs, whose scores are absolute similarities.
+WEIGHT = 5.0
 
 
 def check(doc: Document, options) -> Iterator[Finding]:
@@ -20,7 +23,6 @@ def check(doc: Document, options) -> Iterator[Finding]:
         return
     engine = api.get(options)
     best = engine.model.best
-    weight = engine.corrector.weight
     phrases = engine.guard.protected
     rule = RULES["C003"]
     pos = 0
@@ -28,7 +30,8 @@ def check(doc: Document, options) -> Iterator[Finding]:
         start, pos = pos, pos + len(line) + 1
         if "“" not in line or guards.is_traditional(line):
             continue
-        for fix, runner_up in quotes.find(line, table, best, weight=weight, phrases=phrases):
+        found = quotes.find(line, table, best, weight=WEIGHT, phrases=phrases, document=doc.text)
+        for fix, runner_up in found:
             if fix.score <= THRESHOLD:
                 continue
             safe = fix.score >= SAFE and fix.score - runner_up >= MARGIN

@@ -14,6 +14,8 @@ from .correct import lm_score
 
 MAX_QUOTE = 14  # a quoted term or slogan; longer quotes are speech, not a term
 CONTEXT = 6
+PHRASE_BONUS = 3.0  # log10 units: the quote would close on a known set phrase (“一岗双责”)
+DOC_BONUS = 1.5  # the quoted phrase is one the document uses elsewhere
 
 
 @dataclass
@@ -43,7 +45,12 @@ def _open_quotes(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset()) -> list[QuoteFix]:
+def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(), document: str = ""):
+    """The best closing-punctuation repair for each unclosed “ of the line, with its best rival's score.
+
+    `weight` turns the look-alike score into a penalty; `document` (the whole text) lets a
+    quoted phrase that occurs elsewhere count as evidence that the quote ends there.
+    """
     fixes = []
     for o, end in _open_quotes(line):
         options = []
@@ -59,7 +66,9 @@ def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(
                 new = lm_score(best, line[a:k] + repl + line[k + 1 : b], bos, eos)
                 gain = new - old
                 phrase = line[o + 1 : k]
-                bonus = 3.0 if phrase in phrases else 0.0
+                bonus = PHRASE_BONUS if phrase in phrases else 0.0
+                if len(phrase) >= 2 and document.count(phrase) >= 2:
+                    bonus += DOC_BONUS
                 options.append(QuoteFix(k, ch, repl, gain + bonus - weight * (1 - sim), gain, sim, phrase))
         if options:
             # ties between ”， and ” at one character (the model rarely tells them apart) go to the
