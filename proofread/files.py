@@ -90,14 +90,14 @@ def _git_files(folder: str) -> list[str] | None:
     if out.returncode != 0:
         return None
     names = sorted({n for n in out.stdout.decode("utf-8", "surrogateescape").split("\0") if n})
-    return [os.path.join(folder, n) for n in names]
+    return [os.path.normpath(os.path.join(folder, n)) for n in names]
 
 
 def _walk_files(folder: str) -> list[str]:
     found = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
-        found.extend(os.path.join(dirpath, f) for f in sorted(filenames))
+        found.extend(os.path.normpath(os.path.join(dirpath, f)) for f in sorted(filenames))
     return found
 
 
