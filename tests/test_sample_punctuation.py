@@ -72,3 +72,15 @@ def test_unclosed_quotes_are_reported_not_fixed(run):
 def test_only_safe_findings_are_applied(run):
     _, applied, findings = run
     assert {id(f) for f in applied.applied} == {id(f) for f in findings if f.safe}
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [lambda t: t.replace("\n", "\r\n"), lambda t: "\ufeff" + t, lambda t: t.replace("\n", "\n\n")],
+    ids=["crlf", "bom", "blank-lines"],
+)
+def test_line_endings_and_bom_do_not_matter(variant):
+    source = (FIXTURES / "speech_2020.txt").read_text(encoding="utf-8")
+    expected = (FIXTURES / "speech_2020.punctuation.txt").read_text(encoding="utf-8")
+    applied, _ = pipeline.fix(Document(variant(source)), Options(select=set(OWNED)))
+    assert applied.text == variant(expected)
