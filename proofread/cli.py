@@ -118,16 +118,18 @@ def _plan(paths: list[str], opts, ctx=None):
 
 
 def _execute(plan, encoding):
-    """Check every planned file (in parallel when it pays); report unreadable ones and go on."""
+    """Check every planned file (in parallel when it pays); report unreadable ones and go on.
+
+    Returns the results, the number of errors, and the summary line (files, findings by
+    rule, time) to print on stderr after the report when more than one file was checked."""
     from . import files
 
     run = files.run(plan.jobs, encoding)
     errors = plan.errors + [o.error for o in run.outcomes if o.error]
     for message in errors:
         sys.stderr.write(f"proofread: {message}\n")
-    if len(plan.jobs) > 1:
-        sys.stderr.write(files.summary(run) + "\n")
-    return [o.result for o in run.outcomes if o.result], len(errors)
+    summary = files.summary(run) + "\n" if len(plan.jobs) > 1 else ""
+    return [o.result for o in run.outcomes if o.result], len(errors), summary
 
 
 @app.command()
@@ -151,8 +153,10 @@ def check(
     if fmt not in ("text", "json", "diff", "github"):
         raise _fail(f"unknown --format {fmt!r} (text, json, diff, github)")
     opts = _options(select, ignore, threshold, source, engine, model, phrases)
-    results, errors = _execute(_plan(paths, opts, ctx), encoding)
+    results, errors, summary = _execute(_plan(paths, opts, ctx), encoding)
     render(fmt, results, sys.stdout, color=color)
+    sys.stdout.flush()
+    sys.stderr.write(summary)
     found = any(findings for _, _, findings, _ in results)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_FOUND if found else EXIT_CLEAN)
 
@@ -186,7 +190,7 @@ def fix(
     several = (has_files and len(paths) > 1) or len(plan.jobs) > 1 or any(os.path.isdir(p) for p in paths)
     if several and not (diff or in_place):
         raise _fail("several files: use --diff to see the fixes or --in-place to write them")
-    results, errors = _execute(plan, encoding)
+    results, errors, summary = _execute(plan, encoding)
     changed = False
     for tf, _doc, _findings, applied in results:
         changed |= applied.text != tf.text
@@ -199,6 +203,8 @@ def fix(
             sys.stdout.flush()
     if diff:
         render("diff", results, sys.stdout, color=color)
+    sys.stdout.flush()
+    sys.stderr.write(summary)
     if errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FOUND if (diff and changed) else EXIT_CLEAN)
