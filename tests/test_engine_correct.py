@@ -220,3 +220,10 @@ def test_fallback_lexicon_model_corrects_and_leaves_clean_prose(no_kenlm):
     assert fix("各级党组织要切实履行管党治党政治责仟，推动工作落到实处。").endswith("政治责任，推动工作落到实处。")
     text = "\n".join(CLEAN) + "\n"
     assert fix(text) == text
+
+
+def test_closing_form_follows_the_documents_own_habit(monkeypatch):
+    monkeypatch.setattr(candidates, "punct_lookalikes", lambda: {"乙": [("”。", 0.8), ("”，", 0.8)]})
+    text = "开展“三个以案”，推动整改。深化“两学一做”，抓好落实。深入开展“我为群众办实事乙推动解决了一批问题。"
+    out = fix(text)
+    assert out == text.replace("实事乙", "实事”，")
