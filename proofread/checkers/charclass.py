@@ -117,7 +117,7 @@ _PROTECTED_RE = re.compile(
     | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef“”‘’<>"]*
     | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+                      # e-mail
     | (?<!`)`[^`\n]+`(?!`)                                                       # `inline code`
-    | (?<!`)``(?!`)[^\n]+?(?<!`)``(?!`)                                         # ``inline code``
+    | (?<!`)``(?!`)[^\n\u3400-\u9fff]+?(?<!`)``(?!`)                   # ``inline code`` (``中文'' is a quote)
     | &(?:[A-Za-z]{2,8}|\#[0-9]{1,7}|\#x[0-9A-Fa-f]{1,6});                       # HTML entity
     | [A-Za-z]:\\[^\s\u4e00-\u9fff]*                                             # C:\\path
     """,
