@@ -10,6 +10,8 @@ from ..model import Document, Finding
 from ..registry import RULES
 
 CODES = ("C004",)
+# function characters stand alone by nature (人民的团结 is not 民族团结 misspelt)
+FUNCTION_CHARS = frozenset("的地得了着过和与及或是在对把被将之其而并等为以于从向也都就还又很")
 
 
 def _stands_alone(best, text: str, a: int, b: int, k: int) -> bool:
@@ -48,7 +50,7 @@ def check(doc: Document, options) -> Iterator[Finding]:
             continue  # the character makes a word with its neighbours: 党政领导 is not 党的领导 misspelt
         confusable = right in {c for c, _ in engine.corrector.table.get(wrong, ())}
         edge = miss.position in (0, len(miss.phrase) - 1)
-        if edge and not confusable:
+        if (edge or wrong in FUNCTION_CHARS) and not confusable:
             continue  # 科技园被认定: a phrase's edge overlaps the next word; only a look-alike counts
         yield doc.finding(
             rule,
