@@ -1,0 +1,186 @@
+"""Build dictionaries/confusion_visual.tsv: for each character, the characters that look like it.
+
+Channels, merged into one score in (0, 1] per (seen, meant) pair:
+  * shape: pixel correlation of the glyphs in Noto Sans and Serif CJK SC over several views a
+    degraded scan sees (blur at three levels, 24/16/12 px renders; see glyphs.FULL_VIEWS);
+  * components: correlation of the left/right and top/bottom halves, so that characters sharing
+    one component and having a similar other one (e.g. a radical plus a look-alike) rank high;
+  * strokes: edit similarity of the stroke sequences in pycorrector's stroke.txt, and
+    membership of one group in pycorrector's same_stroke.txt;
+  * ocr: what RapidOCR actually read for each character in degraded renders
+    (dictionaries/ocr_channel_counts.tsv, from build_ocr_channel.py), P(seen | meant).
+Each line is keyed by the character as SEEN in the text; its candidates are the characters that
+may have been MEANT, best first.
+
+Regenerate: nice python3 scripts/build_confusion_visual.py  (about 3-5 min on 2 cores)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from confusion_universe import pycorrector_data, universe  # noqa: E402
+from glyphs import HALF_VIEWS, cjk_fonts, combined_full, feature_matrices  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "dictionaries" / "confusion_visual.tsv"
+OCR_COUNTS = ROOT / "dictionaries" / "ocr_channel_counts.tsv"
+TOP_K = 40
+POOL = 250  # shape neighbours examined per character before the finer channels
+FLOOR = 0.05  # candidates scoring below this are dropped
+BLOCK = 512
+
+
+def load_strokes() -> dict[str, str]:
+    out = {}
+    with open(pycorrector_data("stroke.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2 and not line.startswith("#"):
+                out[parts[0]] = parts[1]
+    return out
+
+
+def load_same_stroke() -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    with open(pycorrector_data("same_stroke.txt"), encoding="utf-8") as f:
+        for line in f:
+            chars = [c for c in line.split() if len(c) == 1]
+            for c in chars:
+                groups[c].update(x for x in chars if x != c)
+    return groups
+
+
+def load_ocr_counts(path: Path = OCR_COUNTS) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+    """seen -> {meant: evidence}, and meant -> number of times it was read. Evidence is half a
+    point per outright misreading (heavy degradation also yields noise) plus the probability
+    mass the recognizer gave `seen` as runner-up where `meant` was written."""
+    by_seen: dict[str, dict[str, float]] = defaultdict(dict)
+    trials: dict[str, int] = {}
+    if not path.exists():
+        return by_seen, trials
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            meant, seen, *counts = line.rstrip("\n").split("\t")
+            if seen == "*":  # the trial count line of a character
+                trials[meant] = int(counts[0])
+            else:
+                by_seen[seen][meant] = 0.5 * int(counts[0]) + float(counts[1])
+    return by_seen, trials
+
+
+def shape_score(full: np.ndarray, halves: dict[str, np.ndarray]) -> np.ndarray:
+    """Raw shape similarity: the whole glyph, or a shared half with a similar other half."""
+
+    def pair(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        hi, lo = np.maximum(a, b), np.minimum(a, b)
+        return 0.35 * hi + 0.65 * lo
+
+    comp = np.maximum(pair(halves["left"], halves["right"]), pair(halves["top"], halves["bottom"]))
+    return np.maximum(full, 0.5 * full + 0.5 * comp)
+
+
+def to_unit(raw: np.ndarray, lo: float = 0.35, hi: float = 0.95) -> np.ndarray:
+    """Map raw correlation to (0, 1]: `lo` and below is unrelated, `hi` and above is identical."""
+    return np.clip((raw - lo) / (hi - lo), 0.0, 1.0)
+
+
+def ocr_score(evidence: float, trials: int) -> float:
+    """Confidence from the recognizer's own near-misses. OCR errors are rare, so a little
+    evidence already counts; it is scaled to 20 readings so that frequent characters, read
+    many times, do not collect runner-ups by sheer number."""
+    if evidence <= 0 or trials <= 0:
+        return 0.0
+    mass = evidence * min(1.0, 20 / trials)
+    return 0.85 * (1 - np.exp(-mass / 0.4))
+
+
+def build(chars: list[str], use_ocr: bool = True) -> dict[str, list[tuple[str, float]]]:
+    t0 = time.time()
+    mats = feature_matrices(chars, cjk_fonts())
+    full = combined_full(mats)
+    print(f"features {full.shape} in {time.time() - t0:.1f}s", file=sys.stderr)
+    strokes, same = load_strokes(), load_same_stroke()
+    by_seen, trials = load_ocr_counts() if use_ocr else ({}, {})
+    index = {c: i for i, c in enumerate(chars)}
+    result: dict[str, list[tuple[str, float]]] = {}
+    for start in range(0, len(chars), BLOCK):
+        rows = slice(start, min(len(chars), start + BLOCK))
+        f = full[rows] @ full.T
+        h = {k: mats[k][rows] @ mats[k].T for k in HALF_VIEWS}
+        raw = shape_score(f, h)
+        for r in range(raw.shape[0]):
+            raw[r, start + r] = -1.0  # never a candidate of itself
+        pool = np.argpartition(-raw, POOL, axis=1)[:, :POOL]
+        for r, seen_i in enumerate(range(rows.start, rows.stop)):
+            seen = chars[seen_i]
+            cand = pool[r]
+            vis = to_unit(raw[r, cand])
+            scores: dict[str, float] = {}
+            for j, v in zip(cand, vis, strict=True):
+                meant = chars[j]
+                s = float(v)
+                a, b = strokes.get(seen), strokes.get(meant)
+                if a and b:
+                    st = Levenshtein.normalized_similarity(a, b)
+                    s = 0.8 * s + 0.2 * st * s**0.5  # strokes refine shape, never create it
+                if meant in same.get(seen, ()):
+                    s = 1 - (1 - s) * 0.6
+                scores[meant] = s
+            for meant in same.get(seen, ()):  # same_stroke groups even outside the pixel pool
+                if meant in index and meant not in scores:
+                    scores[meant] = 0.4
+            for meant, n in by_seen.get(seen, {}).items():
+                if meant == seen or meant not in index:
+                    continue
+                o = ocr_score(n, trials.get(meant, 0))
+                scores[meant] = 1 - (1 - scores.get(meant, 0.0)) * (1 - o)
+            best = sorted(((round(s, 3), m) for m, s in scores.items() if s >= FLOOR), key=lambda x: (-x[0], x[1]))
+            result[seen] = [(m, s) for s, m in best[:TOP_K] if s > 0]
+        print(f"{rows.stop}/{len(chars)} in {time.time() - t0:.1f}s", file=sys.stderr)
+    return result
+
+
+def write(result: dict[str, list[tuple[str, float]]], path: Path, ocr: bool) -> None:
+    channels = "glyph shape (Noto Sans/Serif CJK SC renders), pycorrector stroke.txt and same_stroke.txt"
+    if ocr:
+        channels += ", RapidOCR confusions (dictionaries/ocr_channel_counts.tsv)"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(
+            f"# source: generated from {channels}\n"
+            "# license: MIT (generated); inputs: fonts OFL-1.1, pycorrector Apache-2.0, jieba MIT\n"
+            f"# retrieved: {date.today()}\n# maintainer: proofread\n# rule: C001\n"
+            "# format: seen<TAB>meant:score meant:score ... (score in (0,1], best first; the key is the "
+            "character found in the text, candidates are what may have been meant)\n"
+            "# regenerate: nice python3 scripts/build_confusion_visual.py\n"
+        )
+        for seen in sorted(result):
+            if result[seen]:
+                f.write(seen + "\t" + " ".join(f"{m}:{s:.3g}" for m, s in result[seen]) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-ocr", action="store_true", help="shape and stroke channels only")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    use_ocr = not args.no_ocr and OCR_COUNTS.exists()
+    result = build(universe(), use_ocr)
+    write(result, args.out, use_ocr)
+    print(f"wrote {args.out}: {len(result)} characters", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Measure a confusion file against known OCR confusions: rank of the meant character among the
+candidates of the seen one, and recall@k.
+
+Pair sources (none of them used to build the sets):
+  * the user's sample: pairs are read by aligning fixtures/speech_2020.txt with its expected
+    text (single-character substitutions), not typed in;
+  * tests/data/ocr_heldout_pairs.tsv (RapidOCR on degraded renders of SIGHAN sentences);
+  * the real OCR confusions quoted in the prototype notes (below, meant -> seen).
+
+Usage: python3 scripts/eval_confusion.py [dictionaries/confusion_visual.tsv]
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# meant -> seen, from the prototype notes (real RapidOCR and subtitle-OCR errors)
+NOTE_PAIRS = [
+    ("我", "找"),
+    ("一", "会"),
+    ("握", "望"),
+    ("租", "程"),
+    ("日", "白"),
+    ("白", "日"),
+    ("拾", "抬"),
+    ("抬", "拾"),
+]
+KS = (5, 10, 20, 40)
+
+
+def load(path: Path) -> dict[str, list[str]]:
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            key, cands = line.rstrip("\n").split("\t")
+            out[key] = [c.rsplit(":", 1)[0] for c in cands.split()]
+    return out
+
+
+def sample_pairs() -> list[tuple[str, str]]:
+    """(meant, seen) CJK substitutions between the damaged sample and its proofread text."""
+    seen_text = (ROOT / "fixtures" / "speech_2020.txt").read_text(encoding="utf-8")
+    meant_text = (ROOT / "fixtures" / "speech_2020.expected.txt").read_text(encoding="utf-8")
+    out = []
+    sm = difflib.SequenceMatcher(None, meant_text, seen_text, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1:
+            for m, s in zip(meant_text[i1:i2], seen_text[j1:j2], strict=True):
+                if "\u4e00" <= m <= "\u9fff" and "\u4e00" <= s <= "\u9fff":
+                    out.append((m, s))
+    return out
+
+
+def heldout_pairs() -> list[tuple[str, str, int]]:
+    path = ROOT / "tests" / "data" / "ocr_heldout_pairs.tsv"
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and line.strip():
+                m, s, n = line.rstrip("\n").split("\t")
+                out.append((m, s, int(n)))
+    return out
+
+
+def rank(table: dict[str, list[str]], meant: str, seen: str) -> int | None:
+    cands = table.get(seen, [])
+    return cands.index(meant) + 1 if meant in cands else None
+
+
+def recall(table, pairs) -> dict[int, float]:
+    total = sum(n for _, _, n in pairs)
+    out = {}
+    for k in KS:
+        hit = sum(n for m, s, n in pairs if (r := rank(table, m, s)) is not None and r <= k)
+        out[k] = hit / total if total else 0.0
+    return out
+
+
+def main() -> None:
+    table = load(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dictionaries" / "confusion_visual.tsv")
+    print("sample pairs (meant<-seen: rank):", " ".join(f"{m}<-{s}:{rank(table, m, s)}" for m, s in sample_pairs()))
+    print("note pairs:", " ".join(f"{m}<-{s}:{rank(table, m, s)}" for m, s in NOTE_PAIRS))
+    held = heldout_pairs()
+    print(f"held-out {len(held)} distinct pairs, {sum(n for *_, n in held)} occurrences")
+    print("  recall@k (occurrences):", {k: round(v, 3) for k, v in recall(table, held).items()})
+    distinct = [(m, s, 1) for m, s, _ in held]
+    print("  recall@k (distinct):   ", {k: round(v, 3) for k, v in recall(table, distinct).items()})
+
+
+if __name__ == "__main__":
+    main()
