@@ -59,6 +59,21 @@ def test_disable_next_line_with_codes_and_names():
     assert flagged(src) == [(2, "P001")]
 
 
+def test_codes_may_be_separated_by_commas():
+    src = lines(
+        "<!-- proofread-disable-next-line P004, P001 -->",
+        COMMA + DITTO,
+        "<!-- proofread-disable-next-line P004,P001-->",
+        COMMA + DITTO,
+    )
+    assert flagged(src) == []
+
+
+def test_a_misspelt_directive_does_nothing():
+    src = lines("<!-- proofread-disablex -->", COMMA, "<!-- proofread-disable-nextline -->", COMMA)
+    assert flagged(src) == [(2, "P004"), (4, "P004")]
+
+
 def test_disable_line_at_the_end_of_a_line():
     src = lines(COMMA + "<!-- proofread-disable-line -->", COMMA + DITTO + "<!-- proofread-disable-line P001 -->")
     assert flagged(src) == [(2, "P004")]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-_DIRECTIVE = r"proofread-(disable-next-line|disable-line|disable|enable)((?:[ \t]+[A-Za-z][\w-]*)*)"
+_DIRECTIVE = r"proofread-(disable-next-line|disable-line|disable|enable)((?:(?:[ \t]+|[ \t]*,[ \t]*)[A-Za-z][\w-]*)*)"
 _COMMENT = re.compile(r"<!--[ \t]*" + _DIRECTIVE + r"[ \t]*-->")
 _TEXT_LINE = re.compile(r"[ \t]*(?:<!--[ \t]*" + _DIRECTIVE + r"[ \t]*-->|(?:#|//)?[ \t]*" + _DIRECTIVE + r")[ \t]*")
 
@@ -34,7 +34,9 @@ def _codes(spec: str) -> frozenset[str]:
     from .. import registry
 
     out = set()
-    for word in spec.split():
+    for word in re.split(r"[\s,]+", spec.strip(" \t,")):
+        if not word:
+            continue
         try:
             out.add(registry.get(word).code)
         except KeyError:
