@@ -59,6 +59,11 @@ def test_disable_next_line_with_codes_and_names():
     assert flagged(src) == [(2, "P001")]
 
 
+def test_markdown_directive_shown_as_inline_code_does_nothing():
+    src = lines("Write `<!-- proofread-disable -->` to switch it off.", COMMA)
+    assert flagged(src) == [(2, "P004")]
+
+
 def test_codes_may_be_separated_by_commas():
     src = lines(
         "<!-- proofread-disable-next-line P004, P001 -->",

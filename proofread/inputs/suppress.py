@@ -27,6 +27,8 @@ _DIRECTIVE = r"proofread-(disable-next-line|disable-line|disable|enable)((?:(?:[
 _COMMENT = re.compile(r"<!--[ \t]*" + _DIRECTIVE + r"[ \t]*-->")
 _TEXT_LINE = re.compile(r"[ \t]*(?:<!--[ \t]*" + _DIRECTIVE + r"[ \t]*-->|(?:#|//)?[ \t]*" + _DIRECTIVE + r")[ \t]*")
 
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
 ALL = "*"
 
 
@@ -50,6 +52,8 @@ def _directives(lines: list[str], markdown: bool, skip_lines: set[int]):
         if "proofread-" not in line or no in skip_lines:
             continue
         if markdown:
+            # A directive shown as inline code (`<!-- proofread-disable -->`) is an example, not a directive.
+            line = _CODE_SPAN.sub("", line) if "`" in line else line
             for m in _COMMENT.finditer(line):
                 yield no, m.group(1), _codes(m.group(2))
         else:
