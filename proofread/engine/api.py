@@ -44,7 +44,7 @@ def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: t
     table = candidates.for_source(source, extra)
     guard = guards.Guard(allow, phrases)
     visual = candidates.visual()
-    corrector = Corrector(language_model, table, guard=guard)
+    corrector = Corrector(language_model, table, guard=guard, pair_penalty=2.0 if source == "typed" else 0.0)
     return Engine(engine, language_model, corrector, guard, visual)
 
 

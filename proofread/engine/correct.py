@@ -115,7 +115,17 @@ def lm_score(best, text: str, bos: bool, eos: bool) -> float:
 
 class Corrector:
     def __init__(
-        self, lm, table, *, weight=10.0, threshold=1.5, safe_threshold=3.0, margin=2.0, surprise=-4.0, guard=None
+        self,
+        lm,
+        table,
+        *,
+        weight=10.0,
+        threshold=1.5,
+        safe_threshold=3.0,
+        margin=2.0,
+        surprise=-4.0,
+        pair_penalty=0.0,
+        guard=None,
     ):
         self.lm = lm
         self.vocab = lm.vocab
@@ -124,6 +134,9 @@ class Corrector:
         self.threshold = threshold
         self.safe_threshold = safe_threshold
         self.margin = margin
+        # log10 units against two adjacent repairs: typing slips rarely come in pairs (SIGHAN),
+        # OCR damage often does (a smudge covers two characters)
+        self.pair_penalty = pair_penalty
         self.surprise = surprise if lm.kind == "kenlm" else 0.0  # a unigram model cannot be surprised
         self._by_shape: set[tuple[int, str]] = set()
         self.guard = guard  # object with .level(line, i, j) -> "skip" | "suggest" | None
@@ -240,7 +253,7 @@ class Corrector:
             if repeated[j] and by_shape:
                 continue  # the document repeats the "odd" text and no table backs the repair
             gain = self._score(line, i, j, repl)
-            penalty = self.weight * (1.0 - sim) * n
+            penalty = self.weight * (1.0 - sim) * n + self.pair_penalty * (n - 1)
             bonus = DOC_BONUS if self._in_document(line, i, j, repl, doc) else 0.0
             if repeated[j]:
                 bonus -= REPEAT_PENALTY
