@@ -10,8 +10,9 @@ Markdown and text extensions) and not its ``exclude``.
 
 Running. Start-up matters more than throughput for the usual pre-commit run of
 a few files, so files are first checked in this process. Once that has taken a
-while and the rest looks long enough to win from it, the remaining files go to
-a pool of forked workers (one per core): a fork starts in milliseconds and
+while (WARMUP) and the rest, at the rate of the files after the first (which
+pays for loading models), looks long enough to win from it, the remaining files
+go to a pool of forked workers (one per core): a fork starts in milliseconds and
 inherits every model already loaded here, copy-on-write.
 """
 
@@ -216,19 +217,24 @@ def run(jobs: list[Job], encoding: str | None = None, workers: int | None = None
     used = 0
     i = 0
     n_cores = cores() if workers is None else workers
+    first_done = start  # when the first file (which pays for loading models) was finished
     while i < len(jobs):
         outcomes.append(check_one(jobs[i], encoding))
         remaining_bytes -= sizes[i]
         i += 1
+        now = time.perf_counter()
+        if i == 1:
+            first_done = now
         left = len(jobs) - i
         if left < 2 or n_cores < 2:
             continue
-        elapsed = time.perf_counter() - start
         if workers is None:
-            if elapsed < WARMUP:
+            if i < 2 or now - start < WARMUP:
                 continue
-            done_bytes = sum(sizes[:i]) or 1
-            if elapsed / done_bytes * remaining_bytes < PARALLEL_MIN_SECONDS:
+            # Rate of the files after the first: model loading is paid once, and the
+            # workers inherit what is loaded.
+            rate = (now - first_done) / max(1, sum(sizes[1:i]))
+            if rate * remaining_bytes < PARALLEL_MIN_SECONDS:
                 continue
         used = min(n_cores, left)
         outcomes.extend(_pool_map(jobs[i:], encoding, used))
