@@ -139,6 +139,9 @@ def test_extensions_mapping_makes_a_file_markdown(tmp_path):
     assert codes(check("--select", "P004", str(write(tmp_path / "a.mdx", src)))) == []
     assert codes(check("--select", "P004", str(write(tmp_path / "a.txt", src)))) == []
     assert codes(check("--select", "P004", str(write(tmp_path / "a.rst", src)))) == ["P004"]
+    # A mapped extension is also picked up when the folder is walked.
+    r = check("--select", "P004", str(tmp_path))
+    assert r.exit_code == 0 and re.search(r"^checked 2 files, 0 findings", r.stderr, re.M)
 
 
 def test_include_and_exclude_when_walking_and_naming(tmp_path):
