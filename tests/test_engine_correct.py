@@ -119,14 +119,20 @@ def test_traditional_script_lines_are_not_corrected_character_by_character():
 
 
 def test_typed_source_uses_sound_alikes():
-    text = "我们要在工作中不断总结经验，提高自己的能利。"
-    assert fix(text, source="typed") == "我们要在工作中不断总结经验，提高自己的能力。"
+    text = "全体党员要发挥先锋模范作用，带头遵守各项规章制渡。"
+    assert fix(text, source="typed") == "全体党员要发挥先锋模范作用，带头遵守各项规章制度。"
     (f,) = findings(text, source="typed")
     assert f.code == "C002"
 
 
-def test_sound_alikes_are_never_safe_in_text_of_unknown_source():
+def test_weak_sound_alike_evidence_is_only_a_suggestion_in_typed_text():
     text = "我们要在工作中不断总结经验，提高自己的能利。"
+    assert fix(text, source="typed") == text
+    assert [f.replacements[0] for f in findings(text, source="typed")] == ["力"]
+
+
+def test_sound_alikes_are_never_safe_in_text_of_unknown_source():
+    text = "全体党员要发挥先锋模范作用，带头遵守各项规章制渡。"
     assert fix(text) == text
 
 
