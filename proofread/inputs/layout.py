@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .ocr import OcrLine
 
@@ -95,8 +96,9 @@ def rows_of(lines: list[OcrLine], page: int, page_height: float) -> list[Row]:
                 scores += [1.0] * len(sep)
                 alts += [[] for _ in sep]
             text += ln.text
-            scores += ln.char_scores or [ln.score] * len(ln.text)
-            alts += ln.alternatives or [[] for _ in ln.text]
+            ok = len(ln.char_scores) == len(ln.alternatives) == len(ln.text)
+            scores += ln.char_scores if ok else [ln.score] * len(ln.text)
+            alts += ln.alternatives if ok else [[] for _ in ln.text]
         box = (
             min(b.box[0] for b in group),
             min(b.box[1] for b in group),
@@ -128,19 +130,22 @@ def _drop_furniture(pages: list[list[Row]]) -> list[list[Row]]:
     return kept
 
 
-def _paragraphs(rows: list[Row]) -> list[list[Row]]:
-    """Split one page's rows into paragraphs (indent, short previous row, vertical gap)."""
-    if not rows:
-        return []
+def _margins(rows: list[Row]) -> tuple[float, float]:
+    """Left and right edges of the text block, over every page (one page may hold one short line)."""
     body = [r for r in rows if not r.margin] or rows
     lefts = sorted(r.box[0] for r in body)
     rights = sorted(r.box[2] for r in body)
-    left = lefts[len(lefts) // 10]  # robust margins: ignore a few outliers
-    right = rights[-1 - len(rights) // 10]
-    pitches = [b.yc - a.yc for a, b in zip(rows, rows[1:]) if b.yc > a.yc]
+    return lefts[len(lefts) // 10], rights[-1 - len(rights) // 10]  # robust: ignore a few outliers
+
+
+def _paragraphs(rows: list[Row], left: float, right: float) -> list[list[Row]]:
+    """Split one page's rows into paragraphs (indent, short previous row, vertical gap)."""
+    if not rows:
+        return []
+    pitches = [b.yc - a.yc for a, b in pairwise(rows) if b.yc > a.yc]
     pitch = statistics.median(pitches) if pitches else rows[0].height * 1.5
     paras = [[rows[0]]]
-    for prev, row in zip(rows, rows[1:]):
+    for prev, row in pairwise(rows):
         h = max(1.0, min(prev.height, row.height))
         new = (
             row.margin
@@ -167,12 +172,11 @@ def assemble(pages: list[tuple[list[OcrLine], float]]) -> OcrText:
     """Text of a document from its pages' OCR lines; `pages` is ``[(lines, page_height), ...]``."""
     page_rows = _drop_furniture([rows_of(lines, i, height) for i, (lines, height) in enumerate(pages)])
     paras: list[list[Row]] = []
+    every = [r for rows in page_rows for r in rows]
+    left, right = _margins(every) if every else (0.0, 0.0)
     for rows in page_rows:
-        page_paras = _paragraphs(rows)
+        page_paras = _paragraphs(rows, left, right)
         if paras and page_paras:
-            body = [r for r in rows if not r.margin] or rows
-            right = max(r.box[2] for r in body)
-            left = min(r.box[0] for r in body)
             if _continues(paras[-1], page_paras[0], right, left):
                 paras[-1].extend(page_paras.pop(0))
         paras.extend(page_paras)
@@ -196,7 +200,7 @@ def assemble(pages: list[tuple[list[OcrLine], float]]) -> OcrText:
                 pos += len(sep)
             start = pos
             parts.append(row.text)
-            for k, (score, alts) in enumerate(zip(row.scores, row.alternatives)):
+            for k, (score, alts) in enumerate(zip(row.scores, row.alternatives, strict=True)):
                 out.spans.append((pos + k, pos + k + 1, round(float(score), 4)))
                 if alts:
                     out.alternatives[pos + k] = alts

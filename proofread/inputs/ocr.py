@@ -91,7 +91,9 @@ class Recognizer:
         import numpy as np
 
         arr = np.asarray(image.convert("RGB")) if hasattr(image, "convert") else image
-        result, _ = self.engine(arr)
+        # No angle classifier: scanned pages are upright, and it flips good lines (a whole line
+        # of a test page came back empty with it on).
+        result, _ = self.engine(arr, use_cls=False)
         lines = []
         for item in result or []:
             box, text, score = item[0], item[1], float(item[2])
