@@ -97,6 +97,8 @@ def files(tmp_path_factory):
     out["tiff"] = d / "two_pages.tif"
     p1.save(out["tiff"], save_all=True, append_images=[p2], compression="tiff_deflate")
     out["long"] = long
+    out["with_blank"] = d / "with_blank.tif"
+    p2.save(out["with_blank"], save_all=True, append_images=[Image.new("L", (400, 300), 255)])
     out["text_layer"] = d / "text_layer.pdf"
     text_layer_pdf(out["text_layer"], "Quarterly report 2026")
     data = out["clean"].read_bytes()
@@ -197,3 +199,10 @@ def test_findings_in_doubtful_text_carry_the_ocr_confidence():
     out = annotate([doubt, sure], spans, 7)
     assert out[0].data == {"ocr_confidence": 0.42}
     assert out[1].data == {}
+
+
+def test_a_blank_page_inside_a_document_is_reported_but_not_an_error(files):
+    result = CliRunner().invoke(app, ["ocr", "--raw", "-j", "1", str(files["with_blank"])])
+    assert result.exit_code == 0
+    assert "with_blank.tif: page 2: no text found" in result.stderr
+    assert "数字中国" in result.stdout

@@ -76,6 +76,8 @@ def ocr(
             continue
         for warning in res.warnings:
             sys.stderr.write(f"proofread: {warning}\n")
+        # A page that could not be read loses text: an error. A blank page is only reported.
+        errors += any(page.error for page in res.pages)
         if raw:
             sys.stdout.write(res.text.text + "\n")
             continue

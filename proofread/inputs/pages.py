@@ -87,6 +87,13 @@ _RECOGNIZER: Recognizer | None = None
 _THREADS = -1
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # honours taskset/cgroup limits, unlike cpu_count
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _recognizer() -> Recognizer:
     global _RECOGNIZER
     if _RECOGNIZER is None:
@@ -144,7 +151,7 @@ def scan(paths: list[str], dpi: int = DEFAULT_DPI, force_ocr: bool = False, jobs
             continue
         results[n].pages = [None] * count  # type: ignore[list-item]
         tasks += [(n, path, kind, i) for i in range(count)]
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    jobs = max(1, min(jobs or _cores(), len(tasks)))
     if progress is not None:
         progress.start(len(tasks))
     if jobs == 1:
@@ -156,7 +163,7 @@ def scan(paths: list[str], dpi: int = DEFAULT_DPI, force_ocr: bool = False, jobs
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        threads = max(1, (os.cpu_count() or 1) // jobs)
+        threads = max(1, _cores() // jobs)
         ctx = multiprocessing.get_context("spawn")  # onnxruntime and fork do not mix well
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(threads,)) as pool:
             futures = {pool.submit(read_page, path, kind, i, dpi, force_ocr): (n, i) for n, path, kind, i in tasks}
