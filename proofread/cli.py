@@ -80,28 +80,6 @@ def _options(select, ignore, threshold, source, engine, model, phrases, unsafe=F
     )
 
 
-def _load(paths: list[str], encoding):
-    """Read every path; report unreadable ones and go on with the rest."""
-    from .inputs.text import InputError, read_file
-
-    files, errors = [], 0
-    if paths.count("-") > 1:
-        raise _fail("standard input (-) given more than once")
-    for path in paths:
-        try:
-            files.append(read_file(path, encoding))
-        except InputError as exc:
-            sys.stderr.write(f"proofread: {exc}\n")
-            errors += 1
-    return files, errors
-
-
-def _document(tf):
-    from .inputs import prepare
-
-    return prepare.document(tf)
-
-
 def _plan(paths: list[str], opts, ctx=None):
     """Expand folders and read the configs: the files to check, each with its options.
 
