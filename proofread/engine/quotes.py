@@ -67,6 +67,16 @@ def _open_quotes(line: str) -> list[tuple[int, int]]:
     return out
 
 
+def _alone(text: str, best) -> set[int]:
+    """Offsets of the characters that stand as one-character words in the best segmentation."""
+    out, pos = set(), 0
+    for w in best(text)[1]:
+        if len(w) == 1:
+            out.add(pos)
+        pos += len(w)
+    return out
+
+
 def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(), document: str = ""):
     """The best closing-punctuation repair for each unclosed “ of the line, with its best rival's score.
 
@@ -77,10 +87,14 @@ def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(
     prior = form_prior(document) if document else {}
     for o, end in _open_quotes(line):
         options = []
+        region = line[o + 1 : end]
+        alone = _alone(region, best)
         for k in range(o + 2, end):
             ch = line[k]
             if ch in "，。；：！？、”“":
                 break  # the quote region ends at the first clause mark
+            if k - o - 1 not in alone:
+                continue  # a character inside a word (队伍, 同志们) is not a misread quote
             for repl, sim in lookalikes.get(ch, ()):
                 a, b = max(0, o - CONTEXT), min(len(line), k + 1 + CONTEXT)
                 bos = a == 0
