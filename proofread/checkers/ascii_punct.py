@@ -52,8 +52,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         after = text[e] if e < n else ""
         if mark[0] in _TWIN:
             twins = _TWIN[mark[0]]
-            before2 = text[s - 2] if before == " " and s >= 2 else before
-            after2 = text[e + 1] if after == " " and e + 1 < n else after
+            before2 = text[max(0, s - 16) : s].rstrip(" ")[-1:] if before == " " else before
+            after2 = text[e : e + 16].lstrip(" ")[:1] if after == " " else after
             if before2 in twins or after2 in twins:
                 continue  # a doubled mark (P007), or one that a fix would double
         if is_numeric(before) and is_numeric(after):

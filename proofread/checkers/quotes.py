@@ -46,7 +46,10 @@ _BEFORE_OPEN = set(CJK_OPEN_CLASS + "，。、；：？！—…(,;:?!.-")
 #: What may follow a closing quote (besides the line end and spaces).
 _AFTER_CLOSE = set(CJK_CLOSE_CLASS + ",;:?!).—-")
 _OPEN, _CLOSE = "“", "”"
+_LONE_BACKTICK_RE = re.compile(r"(?<!`)`(?!`)|```")
 _QUOTEISH = set("“”‘’\"'`〃")
+#: A line ending in one of these ends its paragraph; otherwise the text may be hard-wrapped.
+_PARAGRAPH_END = set("。！？…”』」）》：；!?.\")'〃:;")
 
 
 def _position_role(text: str, start: int, end: int) -> str | None:
@@ -83,25 +86,35 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     is_open = False  # is a double quote open in the current paragraph?
     doubtful = False  # did an earlier stand-in of this paragraph go against its position?
     open_at = (-1, -1)  # span of that opening mark
-    line_start = 0
+    line_start = para_start = 0
     line_end = text.find("\n")
     if line_end == -1:
         line_end = len(text)
     for m in _TOKEN_RE.finditer(text):
         tok, s, e = m.group(), m.start(), m.end()
         if tok == "\n":
-            if is_open:
-                yield from _unclosed_at_end(doc, open_at, line_start)
-            is_open, open_at, doubtful = False, (-1, -1), False
+            tail = text[line_start:s].rstrip()
+            if is_open and tail and tail[-1] not in _PARAGRAPH_END:
+                # A hard-wrapped paragraph (OCR keeps the printed line breaks): the quote may
+                # close on the next line. Keep it open, but only suggest from here on.
+                doubtful = True
+            else:
+                if is_open:
+                    yield from _unclosed_at_end(doc, open_at, para_start)
+                is_open, open_at, doubtful = False, (-1, -1), False
+                para_start = e
             line_start = e
             line_end = text.find("\n", e)
             if line_end == -1:
                 line_end = len(text)
             continue
         if tok == _OPEN:
-            if is_open:
+            if is_open and open_at[0] < line_start and not text[line_start:s].strip():
+                pass  # a quotation running over paragraphs reopens each one with “ (GB/T 15834)
+            elif is_open:
                 if _position_role(text, s, e) == "close":
-                    yield doc.finding(_P009, s, e, _CLOSE, 0.9, message="前引号“用在了句末，应为后引号”", safe=True)
+                    msg = "前引号“用在了句末，应为后引号”"
+                    yield doc.finding(_P009, s, e, _CLOSE, 0.9 if not doubtful else 0.6, message=msg, safe=not doubtful)
                     is_open = False
                     continue
                 yield _unclosed(doc, open_at)
@@ -110,7 +123,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if tok == _CLOSE:
             if not is_open:
                 if _position_role(text, s, e) == "open":
-                    yield doc.finding(_P009, s, e, _OPEN, 0.9, message="后引号”用在了句首，应为前引号“", safe=True)
+                    msg = "后引号”用在了句首，应为前引号“"
+                    yield doc.finding(_P009, s, e, _OPEN, 0.9 if not doubtful else 0.6, message=msg, safe=not doubtful)
                     is_open, open_at = True, (s, e)
                     continue
                 yield doc.finding(_P009, s, e, (), 0.7, message="后引号”前面没有对应的前引号“", data={"mark": tok})
@@ -127,6 +141,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if not _chinese_context(text, s, e, line_start, line_end):
             continue
+        if tok == "``" and _LONE_BACKTICK_RE.search(text, line_start, line_end):
+            continue  # the line has Markdown code spans: `` may be one of their fences
         if not is_open and s > line_start and text[s - 1].isdigit():
             continue  # 6.1" or 5'': an inch or second mark, not an opening quote
         rule = _P003 if tok == '"' else _P002
@@ -150,7 +166,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if is_open:
             open_at = (s, e)
     if is_open:
-        yield from _unclosed_at_end(doc, open_at, line_start)
+        yield from _unclosed_at_end(doc, open_at, para_start)
 
 
 def _unclosed(doc: Document, at: tuple[int, int]) -> Finding:
