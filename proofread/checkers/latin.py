@@ -22,7 +22,7 @@ CODES = ("L001",)
 _RULE = RULES["L001"]
 
 _STRAY_RE = re.compile(
-    f"(?<=[{HAN_CLASS}])(?:(?P<before_x>[A-WYZa-z])(?=X{{1,3}}[{HAN_CLASS}%％])|(?P<speck>l)(?=[{HAN_CLASS}]))"
+    f"(?=[A-WYZa-z])(?<=[{HAN_CLASS}])(?:(?P<before_x>[A-WYZa-z])(?=X{{1,3}}[{HAN_CLASS}%％])|(?P<speck>l)(?=[{HAN_CLASS}]))"
 )
 
 
