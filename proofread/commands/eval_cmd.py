@@ -23,6 +23,9 @@ def eval_(
     confusions: Annotated[
         list[str] | None, typer.Option("--confusions", help="Extra confusion file(s): `char<TAB>cand:score ...`.")
     ] = None,
+    as_document: Annotated[
+        bool, typer.Option("--as-document", help="Check all sentences as one document (document-level evidence).")
+    ] = False,
     show: Annotated[int, typer.Option("--show", help="Print N wrong outputs.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
@@ -53,12 +56,19 @@ def eval_(
     pipeline.check(Document("预热。"), opts)  # start-up (model load) is not part of the speed figure
     tally = Tally()
     start = time.perf_counter()
-    for sid, src, tgt in rows:
-        applied, _ = pipeline.fix(Document(src), opts)
-        tally.add(sid, src, tgt, applied.text)
+    if as_document:
+        # one document, one sentence a line; fixes never add or remove a line break
+        applied, _ = pipeline.fix(Document("\n".join(src for _, src, _ in rows)), opts)
+        outputs = applied.text.split("\n")
+        if len(outputs) != len(rows):
+            raise typer.BadParameter("a sentence contains a line break: run without --as-document")
+    else:
+        outputs = [pipeline.fix(Document(src), opts)[0].text for _, src, _ in rows]
     tally.seconds = time.perf_counter() - start
+    for (sid, src, tgt), out in zip(rows, outputs, strict=True):
+        tally.add(sid, src, tgt, out)
     result = tally.report()
-    result.update(engine=engine, source=source, gold=gold, suggestions=suggestions)
+    result.update(engine=engine, source=source, gold=gold, suggestions=suggestions, as_document=as_document)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -141,3 +141,10 @@ def for_source(source: str, files: tuple[str, ...] = ()) -> Merged:
     if files:
         sources.append((extra_pairs(files), 1.0))
     return Merged(sources)
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """pycorrector's 3,500 common characters (empty when the file is missing)."""
+    path = pycorrector_data("common_char_set.txt")
+    return frozenset(path.read_text(encoding="utf-8").split()) if path is not None else frozenset()

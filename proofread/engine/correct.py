@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import strokes
+from .candidates import common_chars
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # The word model has no punctuation in its vocabulary: text is scored piece by piece,
@@ -139,6 +140,7 @@ class Corrector:
         self.pair_penalty = pair_penalty
         self.surprise = surprise if lm.kind == "kenlm" else 0.0  # a unigram model cannot be surprised
         self._by_shape: set[tuple[int, str]] = set()
+        self.common = common_chars()
         self.guard = guard  # object with .level(line, i, j) -> "skip" | "suggest" | None
 
     # --- detection ------------------------------------------------------------------
@@ -214,7 +216,9 @@ class Corrector:
             if self._forms_word(contexts, c):
                 out.append((c, s, 1))
                 seen.add(c)
-        if doc is not None and doc.words:
+        # Beyond the tables only for a character rare in formal prose (outside the 3,500 common
+        # ones): on the OCR dev set 7 of 128 damaged characters were rare, 3 of 7,858 intact ones.
+        if doc is not None and doc.words and self.common and line[i] not in self.common:
             index, ch, words = doc.index(), line[i], doc.words
             for ctx in contexts:
                 for c in index.get(ctx, ()):
