@@ -38,7 +38,7 @@ def check(doc: Document, options) -> Iterator[Finding]:
                 start + c.start,
                 start + c.end,
                 [c.replacement, *c.alternatives],
-                confidence=api.confidence(c.score, corrector.threshold),
+                confidence=api.confidence(c.score, corrector.safe_threshold - 1.0),
                 message=f"“{c.original}” {how} “{c.replacement}”, which fits the context far better",
                 # a homophone is a safe fix only when the text is known to be typed: in scans
                 # and unknown text the sound-alike set is large and mostly wrong (带量 -> 大量)

@@ -47,7 +47,12 @@ def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: t
     typed = source == "typed"
     # typed text: homophone sets are large, so a fix needs more evidence (SIGHAN-15: P .81 -> .90)
     corrector = Corrector(
-        language_model, table, guard=guard, pair_penalty=2.0 if typed else 0.0, safe_threshold=4.0 if typed else 3.0
+        language_model,
+        table,
+        guard=guard,
+        pair_penalty=2.0 if typed else 0.0,
+        threshold=3.0 if typed else 2.0,
+        safe_threshold=4.0 if typed else 3.0,
     )
     return Engine(engine, language_model, corrector, guard, visual)
 
