@@ -83,4 +83,11 @@ def _doubled(doc: Document, text: str) -> Iterator[Finding]:
                 continue
         if s in protected(text):
             continue
-        yield doc.finding(_P007, s, e, target, 0.95, message=f"标点重复 {run}，应为一个 {target}")
+        message = f"标点重复 {run}，应为一个 {target}"
+        # The smallest edit: keep a correct mark at either end and delete the rest.
+        if run[0] == target:
+            yield doc.finding(_P007, s + 1, e, "", 0.95, message=message)
+        elif run[-1] == target:
+            yield doc.finding(_P007, s, e - 1, "", 0.95, message=message)
+        else:
+            yield doc.finding(_P007, s, e, target, 0.95, message=message)
