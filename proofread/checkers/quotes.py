@@ -41,15 +41,17 @@ _TOKEN_RE = re.compile(r"(?=[“”〃\"\n'’‘`])(?:[“”〃\"\n]|(?<!')''(
 #: Neighbours that make an ASCII quote part of code or markup, not prose.
 _CODE_NEIGHBOURS = set("()（）[]{}=<>\\/|$#@&*+")
 #: What may precede an opening quote (besides the line start and spaces).
-#: ASCII marks count like their full-width forms, which P004 may turn them into.
-_BEFORE_OPEN = set(CJK_OPEN_CLASS + "，。、；：？！—…(,;:?!.-")
+#: ASCII marks count like their full-width forms, which P004 may turn them into. 。？！… are
+#: not here: a quote closes after them as often as one opens (他说：“好。”“走吧。”).
+_BEFORE_OPEN = set(CJK_OPEN_CLASS + "，、；：—(,;:-")
 #: What may follow a closing quote (besides the line end and spaces).
 _AFTER_CLOSE = set(CJK_CLOSE_CLASS + ",;:?!).—-")
 _OPEN, _CLOSE = "“", "”"
 _LONE_BACKTICK_RE = re.compile(r"(?<!`)`(?!`)|```")
 _QUOTEISH = set("“”‘’\"'`〃")
 #: A line ending in one of these ends its paragraph; otherwise the text may be hard-wrapped.
-_PARAGRAPH_END = set("。！？…”』」）》：；!?.\")'〃:;")
+#: (Quote marks of any kind are in, since stand-ins may turn into either direction.)
+_PARAGRAPH_END = set("。！？…』」）》：；!?.):;") | _QUOTEISH
 
 
 def _position_role(text: str, start: int, end: int) -> str | None:
@@ -148,7 +150,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         rule = _P003 if tok == '"' else _P002
         by_pairing = "close" if is_open else "open"
         by_position = _position_role(text, s, e)
-        if by_position is not None and by_position != by_pairing:
+        if by_pairing == "close" and by_position is None and _spans_sentences(text, open_at[1], s):
+            # “四个园区飞整合……。……实现"双创": the open quote lost its ” long ago.
+            role, safe, conf = by_pairing, False, 0.5
+            doubtful = True
+        elif by_position is not None and by_position != by_pairing:
             role, safe, conf = by_position, False, 0.5
             doubtful = True
         elif doubtful:
@@ -167,6 +173,17 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             open_at = (s, e)
     if is_open:
         yield from _unclosed_at_end(doc, open_at, para_start)
+
+
+#: 。 runs of three or more are an ellipsis (P005), not a sentence end.
+_SENTENCE_END_RE = re.compile("[！？!?]|(?<!。)。{1,2}(?!。)")
+
+
+def _spans_sentences(text: str, start: int, end: int) -> bool:
+    """Would a quote from `start` to `end` run across a sentence end that it does not close at?"""
+    if end <= start or text[end - 1] in "。！？!?….":
+        return False
+    return _SENTENCE_END_RE.search(text, start, end) is not None
 
 
 def _unclosed(doc: Document, at: tuple[int, int]) -> Finding:
