@@ -76,4 +76,4 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             end += 1
         full = mark.translate(_FULL)
         name = "".join(dict.fromkeys(_NAMES[c] for c in mark))
-        yield doc.finding(_RULE, start, end, full, 0.95, message=f"中文语境中的英文{name} {mark} 应为全角 {full}")
+        yield doc.finding(_RULE, start, end, full, 0.95, message=f"中文语境中的英文{name}应为全角")

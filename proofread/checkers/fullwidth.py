@@ -25,4 +25,4 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for m in _FULLWIDTH_RE.finditer(doc.text):
         run = m.group()
         half = run.translate(_HALF)
-        yield doc.finding(_RULE, m.start(), m.end(), half, 0.95, message=f"全角字母或数字 {run} 应为半角 {half}")
+        yield doc.finding(_RULE, m.start(), m.end(), half, 0.95, message="字母和数字应为半角")

@@ -32,11 +32,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         s, e = m.span()
         if s in protected(text):
             continue
-        letter = m.group()
         if m.group("before_x"):
-            message = f"占位符 X 前多了一个字母 {letter}（疑为扫描噪点），建议删除"
+            message = "占位符 X 前多了一个字母（疑为扫描噪点），建议删除"
             conf = 0.6
         else:
-            message = f"汉字之间孤立的字母 {letter}（疑为扫描噪点），建议删除"
+            message = "汉字之间孤立的字母 l（疑为扫描噪点），建议删除"
             conf = 0.4
         yield doc.finding(_RULE, s, e, "", conf, message=message, safe=False)

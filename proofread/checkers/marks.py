@@ -48,14 +48,13 @@ def _ellipsis(doc: Document, text: str) -> Iterator[Finding]:
             continue  # English "wait...", a range 1...10, a REPL prompt
         if s in protected(text):
             continue
-        msg = "省略号应为两个三连点 ……" if run != "…" else "中文省略号占两个字位置，应为 ……"
-        yield doc.finding(_P005, s, e, "……", 0.95 if run != "…" else 0.85, message=f"{run} {msg}")
+        msg = "中文省略号应为两个三连点" if run != "…" else "中文省略号占两个字的位置"
+        yield doc.finding(_P005, s, e, "……", 0.95 if run != "…" else 0.85, message=msg)
 
 
 def _dash(doc: Document, text: str) -> Iterator[Finding]:
     for m in _DASH_RE.finditer(text):
         s, e = m.span()
-        run = m.group()
         if not is_han(witness_after(text, e)):
             continue
         line_start = text.rfind("\n", 0, s) + 1
@@ -67,7 +66,7 @@ def _dash(doc: Document, text: str) -> Iterator[Finding]:
             continue
         if s in protected(text):
             continue
-        yield doc.finding(_P006, s, e, "——", 0.95, message=f"{run} 用作破折号，应为 ——")
+        yield doc.finding(_P006, s, e, "——", 0.95, message="中文破折号应为两个一字线")
 
 
 def _doubled(doc: Document, text: str) -> Iterator[Finding]:
@@ -83,7 +82,7 @@ def _doubled(doc: Document, text: str) -> Iterator[Finding]:
                 continue
         if s in protected(text):
             continue
-        message = f"标点重复 {run}，应为一个 {target}"
+        message = f"标点重复，应为一个 {target}"
         # The smallest edit: keep a correct mark at either end and delete the rest.
         if run[0] == target:
             yield doc.finding(_P007, s + 1, e, "", 0.95, message=message)

@@ -72,14 +72,12 @@ def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterato
     if left == "(" and right == ")":
         if _chinese_parens(text, o, c, lo, hi):
             for i, ch in ((o, "("), (c, ")")):
-                yield doc.finding(
-                    _P004, i, i + 1, _FULL[ch], 0.95, message=f"中文语境中的英文括号 {ch} 应为全角 {_FULL[ch]}"
-                )
+                yield doc.finding(_P004, i, i + 1, _FULL[ch], 0.95, message="中文语境中的英文括号应为全角")
     elif left == "(" or right == ")":
         i, ch = (o, "(") if left == "(" else (c, ")")
         mate = right if left == "(" else left
         yield doc.finding(
-            _P009, i, i + 1, _FULL[ch], 0.9, message=f"括号不配对：{mate} 与英文 {ch} 混用，应为 {_FULL[ch]}", safe=True
+            _P009, i, i + 1, _FULL[ch], 0.9, message=f"括号两半宽度不一：与 {mate} 配对的应为全角", safe=True
         )
 
 

@@ -138,7 +138,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             # A ditto mark right after quoted text closes it; elsewhere (tables) it means "same as above".
             before = text[s - 1] if s > line_start else ""
             if is_open and before and not before.isspace() and before not in _BEFORE_OPEN:
-                yield doc.finding(_P001, s, e, _CLOSE, 0.95, message="重复号〃用作后引号，应为”")
+                yield doc.finding(_P001, s, e, _CLOSE, 0.95, message="重复号〃用作了后引号")
                 is_open = False
             continue
         if not _chinese_context(text, s, e, line_start, line_end):
@@ -164,9 +164,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             role, safe, conf = by_pairing, True, 0.95
         new = _CLOSE if role == "close" else _OPEN
         other = _OPEN if new == _CLOSE else _CLOSE
-        what = "英文双引号" if tok == '"' else f"两个单引号 {tok} "
-        side = "后引号”" if new == _CLOSE else "前引号“"
-        message = f"{what}用作中文引号，应为{side}"
+        what = "英文双引号" if tok == '"' else "两个单引号"
+        side = "后引号" if new == _CLOSE else "前引号"
+        message = f"{what}用作中文{side}" if safe else f"{what}用作中文引号，方向不确定（疑为{side}）"
         yield doc.finding(rule, s, e, (new,) if safe else (new, other), conf, message=message, safe=safe)
         is_open = role == "open"
         if is_open:
