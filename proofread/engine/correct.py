@@ -1,16 +1,18 @@
 """Detect, then correct: a noisy-channel search for characters OCR or typing got wrong.
 
 1. *Detect* cheaply: segment each clause with the language model; a Chinese
-   character left as a one-character word is suspicious (right characters almost
-   always join their neighbours in a word).
+   character left as a one-character word that the model finds surprising (or that
+   makes the next word surprising) is suspicious: right characters join their
+   neighbours in words.
 2. *Propose*: at a suspicious position, a confusable candidate is kept only if it
    makes a word of two or more characters with its neighbours (one dict lookup each).
    Two adjacent suspicious characters are tried as a pair, again only when the pair
-   forms a word.
+   forms a word. A rare character may also be repaired into a word the document uses.
 3. *Score*: the window of ±3 characters is segmented anew under the model;
-   ``score = LM gain - weight * (1 - similarity)`` (log10). A candidate is accepted
-   when the score passes `threshold`, and is a *safe* fix only when it also passes
-   `safe_threshold` and no rival candidate comes close.
+   ``score = LM gain - weight * (1 - similarity)`` (log10), plus document evidence
+   (the repaired word occurs elsewhere; the odd text itself repeats). A candidate is
+   accepted when the score passes `threshold`, and is a *safe* fix only when it also
+   passes `safe_threshold` and no rival candidate comes close.
 
 The edit with the highest score is applied to a working copy first, then the
 positions near it are scored again, so two nearby errors see each other's fix.
