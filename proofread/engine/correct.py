@@ -92,7 +92,7 @@ class Correction:
     similarity: float
     alternatives: list[str] = field(default_factory=list)
     runner_up: float = float("-inf")  # score of the best rival candidate
-    guarded: bool = False  # a name or quoted term is near: suggest, never fix
+    guarded: bool = False  # a name, a quoted term or text the document repeats: suggest, never fix
     by_shape: bool = False  # proposed by stroke similarity to a document word (not from the tables)
 
 
