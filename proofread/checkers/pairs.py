@@ -90,6 +90,7 @@ def _chinese_parens(text: str, o: int, c: int, lo: int, hi: int) -> bool:
         return False  # Markdown link target, or a call/index such as f(a, b), PM2.5(x)
     if not inside_han:
         left, right = witness_before(text, o, lo), witness_after(text, c + 1, hi)
-        if not (is_cjk(left) and (is_cjk(right) or not right)):
+        # Chinese on one side and Chinese or the line's edge on the other: 局(2020)。 · (1)加强
+        if not ((is_cjk(left) or not left) and (is_cjk(right) or not right) and (left or right)):
             return False
     return not mostly_latin(text, o)
