@@ -115,6 +115,15 @@ def test_changes_lie_inside_applied_findings(text):
     for f in applied.applied:
         assert f.safe and f.replacements and 0.0 <= f.confidence <= 1.0
         assert f.original != f.replacements[0], f"{f.code} proposes no change"
+    # And seen from outside, without the resolver's bookkeeping: before the first and after
+    # the last applied finding the output is the input, character for character.
+    if applied.applied:
+        first = min(f.start for f in applied.applied)
+        last = max(f.end for f in applied.applied)
+        assert applied.text[:first] == text[:first]
+        assert applied.text[len(applied.text) - (len(text) - last) :] == text[last:]
+    else:
+        assert applied.text == text
 
 
 @SETTINGS
