@@ -4,10 +4,10 @@ Readings come from pypinyin (all readings, heteronym=True; the first is the usua
 pycorrector's same_pinyin.txt. Scores: same syllable and tone 1.0, same syllable other tone 0.7,
 a near syllable (the initials zh/z ch/c sh/s n/l h/f r/l, the finals in/ing en/eng an/ang
 ian/iang uan/uang) 0.5 same tone, 0.35 other tone. A pair found only through a secondary reading
-of either character scores 0.9 of that; only the first two readings pypinyin lists are used,
+of either character scores 0.9 of that (two secondary readings never pair); only the first two readings pypinyin lists are used,
 because its rarer readings (and some same_pinyin.txt lines) pair common characters that no
-one confuses. A same_pinyin.txt pair is kept only when the two characters share a syllable. Ties go to the more frequent character, so the 40 kept
-are the likely ones (the particles 的/得/地 share the neutral-tone reading de and come first).
+one confuses. A same_pinyin.txt pair is added (0.63) only when the two characters share a syllable. Ties go to the more frequent character, so the 40 kept
+are the likely ones (characters sharing a neutral-tone reading, such as the particles 的/得/地 read de, pair at 1.0).
 
 Regenerate: python3 scripts/build_confusion_phonetic.py  (about 10 s)
 """
@@ -28,6 +28,8 @@ from confusion_universe import char_frequencies, pycorrector_data, universe  # n
 
 OUT = Path(__file__).resolve().parent.parent / "dictionaries" / "confusion_phonetic.tsv"
 TOP_K = 40
+NEAR_QUOTA = 10  # places kept for near-syllable candidates
+NEAR_MAX = 0.6  # scores below this come from a near syllable
 INITIALS = [
     "zh",
     "ch",
@@ -131,14 +133,25 @@ def build() -> dict[str, list[tuple[str, float]]]:
                 for other, t2, usual in by_syllable.get(target, ()):
                     if other == ch:
                         continue
+                    if tone == t2 == "5" and target == syl:
+                        # neutral-tone particles (的/得/地 all read de): the typist's classic
+                        scores[other] = max(scores.get(other, 0.0), 1.0)
+                        continue
+                    if i > 0 and not usual:
+                        continue  # two rare readings meeting: not a confusion anyone makes
                     s = base_same if t2 == tone else base_other
                     if i > 0 or not usual:
                         s *= 0.9
                     scores[other] = max(scores.get(other, 0.0), s)
-        for other, s in extra.get(ch, {}).items():
-            if other in reads and all_syllables[ch] & all_syllables[other]:
-                scores[other] = max(scores.get(other, 0.0), s)
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], -freq.get(kv[0], 0), kv[0]))[:TOP_K]
+        for other in extra.get(ch, {}):
+            # that file's tone columns are not reliable: it only adds pairs sharing a syllable
+            # through a rarer reading, at the score of a secondary reading in another tone
+            if other in reads and other not in scores and all_syllables[ch] & all_syllables[other]:
+                scores[other] = 0.63
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -freq.get(kv[0], 0), kv[0]))
+        # a common syllable has more than TOP_K homophones: keep room for the near syllables
+        same = [kv for kv in ranked if kv[1] >= NEAR_MAX][: TOP_K - NEAR_QUOTA]
+        best = same + [kv for kv in ranked if kv[1] < NEAR_MAX][: TOP_K - len(same)]
         result[ch] = [(c, round(s, 3)) for c, s in best]
     return result
 
