@@ -113,9 +113,21 @@ def check_scan(res, opts):
         "ocr_alternatives": res.text.alternatives,
     }
     doc = Document(text, path=res.path, meta=meta)
-    findings = annotate(pipeline.check(doc, opts), res.text.spans, len(text))
+    findings = annotate(_dedupe(pipeline.check(doc, opts)), res.text.spans, len(text))
     applied = resolver.apply(doc.source, findings, opts.threshold, opts.unsafe_fixes)
     return tf, doc, findings, applied
+
+
+def _dedupe(findings):
+    """One finding per repair: the language-model engine and the OCR-alternatives checker can
+    both propose the same character at the same place; keep the more confident one."""
+    best = {}
+    for f in findings:
+        key = (f.start, f.end, f.replacement)
+        if f.replacement is None or key not in best or f.confidence > best[key].confidence:
+            best[key if f.replacement is not None else id(f)] = f
+    keep = {id(f) for f in best.values()}
+    return [f for f in findings if id(f) in keep]
 
 
 def annotate(findings, spans, length):

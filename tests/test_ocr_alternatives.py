@@ -1,0 +1,46 @@
+"""C001 from the recogniser's own second readings (doc.meta set by `proofread ocr`)."""
+
+from __future__ import annotations
+
+from proofread import pipeline
+from proofread.model import Document
+from proofread.options import Options
+
+
+def scanned(text: str, doubts: dict[int, tuple[float, list[tuple[str, float]]]]) -> Document:
+    """A Document as `proofread ocr` builds it: every character sure except `doubts`."""
+    spans = [(i, i + 1, doubts[i][0] if i in doubts else 0.99) for i in range(len(text))]
+    alts = {i: a for i, (_, a) in doubts.items()}
+    return Document(text, meta={"ocr_confidence": spans, "ocr_alternatives": alts})
+
+
+def c001(doc):
+    return [f for f in pipeline.check(doc, Options(source="ocr", select={"C001"})) if f.code == "C001"]
+
+
+def test_an_unsure_character_is_replaced_by_the_alternative_that_fits():
+    text = "全面提升水身灾害防御能力，做好防汛工作。"
+    i = text.index("身")
+    found = [f for f in c001(scanned(text, {i: (0.27, [("旱", 0.21), ("具", 0.05)])})) if f.start == i]
+    assert found and found[0].replacement == "旱" and found[0].safe
+    assert found[0].data["ocr_confidence"] == 0.27
+
+
+def test_a_correct_character_read_with_doubt_stays():
+    text = "全面提升水旱灾害防御能力，做好防汛工作。"
+    i = text.index("旱")
+    assert not [f for f in c001(scanned(text, {i: (0.6, [("早", 0.3), ("身", 0.05)])})) if f.start == i]
+
+
+def test_a_sure_character_is_not_tried_even_with_alternatives():
+    text = "全面提升水身灾害防御能力，做好防汛工作。"
+    i = text.index("身")
+    assert not [f for f in c001(scanned(text, {i: (0.97, [("旱", 0.02)])})) if f.start == i and f.replacement == "旱"]
+
+
+def test_two_damaged_neighbours_are_judged_with_the_other_repaired():
+    text = "今年汛期降水偏多，防汛形势较为产峻。"
+    i = text.index("产")
+    doc = scanned(text, {i: (0.63, [("严", 0.3)]), i + 1: (0.83, [("酸", 0.1)])})
+    fixes = {(f.start, f.replacement) for f in c001(doc) if f.safe}
+    assert (i, "严") in fixes and (i + 1, "酸") not in fixes
