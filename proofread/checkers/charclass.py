@@ -69,7 +69,34 @@ def witness_after(text: str, i: int, hi: int | None = None) -> str:
     return text[j] if j < hi and text[j] not in _SEE_THROUGH else ""
 
 
-_LINE_CACHE: dict = {"text": None, "lines": {}}
+class _Lines:
+    """Line starts of one text (found once, O(n)) and per-line verdicts, for O(log n) look-ups.
+
+    Checkers ask about the line of each candidate; rfind/find per candidate would be
+    quadratic on a megabyte-long single line.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
+        self.latin: dict[int, bool] = {}
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, i) - 1
+        start = self.starts[k]
+        end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+
+_NEWLINE_RE = re.compile("\n")
+_LINES_CACHE: list = [None]
+
+
+def _lines(text: str) -> _Lines:
+    lines = _LINES_CACHE[0]
+    if lines is None or lines.text is not text:
+        lines = _LINES_CACHE[0] = _Lines(text)
+    return lines
 
 
 def mostly_latin(text: str, i: int) -> bool:
@@ -79,31 +106,25 @@ def mostly_latin(text: str, i: int) -> bool:
     whole line is counted, not a window, so that fixing punctuation (which shifts
     offsets) never changes the verdict: fix stays idempotent. Cached per line.
     """
-    if _LINE_CACHE["text"] is not text:
-        _LINE_CACHE["text"], _LINE_CACHE["lines"] = text, {}
-    start = text.rfind("\n", 0, i) + 1
-    verdict = _LINE_CACHE["lines"].get(start)
+    lines = _lines(text)
+    start, end = lines.bounds(i)
+    verdict = lines.latin.get(start)
     if verdict is None:
-        end = text.find("\n", i)
-        line = text[start : len(text) if end == -1 else end]
+        line = text[start:end]
         han = len(HAN_RE.findall(line))
-        verdict = _LINE_CACHE["lines"][start] = len(_LATIN_RE.findall(line)) > 2 * han + 3
+        verdict = lines.latin[start] = len(_LATIN_RE.findall(line)) > 2 * han + 3
     return verdict
 
 
 def chinese_line(text: str, i: int) -> bool:
-    """Does the line around `i` hold at least two Chinese characters and is not mostly English?"""
-    start = text.rfind("\n", 0, i) + 1
-    end = text.find("\n", i)
-    return HAN_RE.search(text, start, len(text) if end == -1 else end) is not None and not mostly_latin(text, i)
+    """Does the line around `i` hold a Chinese character and is not mostly English?"""
+    start, end = _lines(text).bounds(i)
+    return HAN_RE.search(text, start, end) is not None and not mostly_latin(text, i)
 
 
 def line_bounds(text: str, i: int) -> tuple[int, int]:
     """Start and end (excluding \\r\\n) of the line containing offset `i`."""
-    start = text.rfind("\n", 0, i) + 1
-    end = text.find("\n", i)
-    if end == -1:
-        end = len(text)
+    start, end = _lines(text).bounds(i)
     if end > start and text[end - 1] == "\r":
         end -= 1
     return start, end

@@ -84,7 +84,7 @@ def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterato
 def _chinese_parens(text: str, o: int, c: int, lo: int, hi: int) -> bool:
     if text[o + 1] in "\"'`" or text[c - 1] in "\"'`":
         return False  # ("...") is a call with a string argument; the quotes skip it too
-    inside_han = HAN_RE.search(text, o + 1, c) is not None
+    inside_han = HAN_RE.search(text, o + 1, min(c, o + 201)) is not None  # capped: nested (((…))) stays linear
     before = text[o - 1] if o > lo else ""
     if before == "]" or (before and _IDENT.match(before) and not inside_han):
         return False  # Markdown link target, or a call/index such as f(a, b), PM2.5(x)
