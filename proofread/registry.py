@@ -40,12 +40,12 @@ Why is this bad? Mixed-width punctuation is a typesetting error in Chinese prose
 Example: 同比增长X%,三产比重 → 同比增长X%，三产比重
 """),
     _rule("P005", "ellipsis", Kind.PUNCTUATION, "ellipsis written as ... or 。。。", _A, """
-What it does: replaces ... or 。。。 (or ．．．) after Chinese text with the Chinese ellipsis ……
+What it does: replaces ... or 。。。 (or ．．．, or a lone …) after Chinese text with the Chinese ellipsis ……
 Why is this bad? The Chinese ellipsis is two three-dot marks that sit mid-line.
 Example: 等等... → 等等……
 """),
     _rule("P006", "dash", Kind.PUNCTUATION, "double hyphen between Chinese text", _A, """
-What it does: replaces -- (or a run of hyphens/dashes) between Chinese characters with ——
+What it does: replaces -- (two or three hyphens, or －－) between Chinese characters with ——; a lone — stays (连接号).
 Why is this bad? The Chinese dash is a two-em dash.
 Example: 讲话--在全会上 → 讲话——在全会上
 """),
@@ -61,7 +61,8 @@ Example: 第１２届 → 第12届
 """),
     _rule("P009", "unbalanced-pair", Kind.PUNCTUATION, "unbalanced quote or bracket in a paragraph", _S, """
 What it does: finds “” 《》 （） 【】 that do not pair up within a paragraph; fixes only when the
-mate is unambiguous (a half-width mate such as ( ... ）), otherwise reports.
+mate is unambiguous (a half-width mate such as ( ... ）, or a quote turned the wrong way: 你好“。),
+otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
 Why is this bad? An unclosed quote or bracket changes the meaning of everything after it.
 Example: 实现“两个高于目标。 → reported at “
 """),
