@@ -141,6 +141,7 @@ _PROTECTED_RE = re.compile(
     | (?<!`)``(?!`)[^\n\u3400-\u9fff]+?(?<!`)``(?!`)                   # ``inline code`` (``中文'' is a quote)
     | &(?:[A-Za-z]{2,8}|\#[0-9]{1,7}|\#x[0-9A-Fa-f]{1,6});                       # HTML entity
     | [A-Za-z]:\\[^\s\u4e00-\u9fff]*                                             # C:\\path
+    | (?m:^)[ \t]*\[\^?[^\]\n]{1,40}\]:                                          # [^1]: Markdown definition
     """,
     re.VERBOSE,
 )
@@ -173,7 +174,7 @@ class Protected:
 
     def __init__(self, text: str):
         spans: list[tuple[int, int]] = []
-        if "`" in text or "@" in text or "://" in text or "www." in text or "&" in text or ":\\" in text:
+        if any(k in text for k in ("`", "@", "://", "www.", "&", ":\\", "]:")):
             spans.extend(m.span() for m in _PROTECTED_RE.finditer(text))
         for rx in (_CODE_TOKEN_RE, _CODE_LINE_START_RE):
             for m in rx.finditer(text):
