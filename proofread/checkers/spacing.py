@@ -19,7 +19,8 @@ from .charclass import HAN_CLASS, is_title_line, line_bounds, protected
 CODES = ("S001",)
 _RULE = RULES["S001"]
 
-_SPACE_RE = re.compile(f"(?<=[{HAN_CLASS}]) (?=[{HAN_CLASS}])")
+#: One ASCII space or no-break space (PDF copy-paste) between two Chinese characters.
+_SPACE_RE = re.compile(f"(?<=[{HAN_CLASS}])[ \u00a0](?=[{HAN_CLASS}])")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
