@@ -125,6 +125,8 @@ def test_wrong_lines_are_flagged(code):
         expected = case.fixed if case.fixed is not None else case.text
         if fixed != expected:
             problems.append(f"{where}: fixed to {fixed!r}, expected {expected!r}")
+        elif _run(fixed, {code})[0] != fixed:
+            problems.append(f"{where}: fixing again changes {fixed!r}")
         for orig, repl in case.suggestions:
             hits = [f for f in mine if f.original == orig and not f.safe]
             if not hits:
