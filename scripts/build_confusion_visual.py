@@ -29,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from confusion_universe import pycorrector_data, universe  # noqa: E402
+from confusion_universe import char_frequencies, pycorrector_data, universe  # noqa: E402
 from glyphs import HALF_VIEWS, cjk_fonts, combined_full, feature_matrices  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +37,10 @@ OUT = ROOT / "dictionaries" / "confusion_visual.tsv"
 OCR_COUNTS = ROOT / "dictionaries" / "ocr_channel_counts.tsv"
 TOP_K = 40
 POOL = 250  # shape neighbours examined per character before the finer channels
-FLOOR = 0.05  # candidates scoring below this are dropped
+FLOOR = 0.02  # candidates scoring below this are dropped
 BLOCK = 512
+OCR_MASS = 0.2  # runner-up probability mass (per 20 readings) that makes an OCR pair 0.54 likely
+PRIOR = 2.0  # weight of the meant character's frequency when choosing which candidates to keep
 
 
 def load_strokes() -> dict[str, str]:
@@ -104,10 +106,20 @@ def ocr_score(evidence: float, trials: int) -> float:
     if evidence <= 0 or trials <= 0:
         return 0.0
     mass = evidence * min(1.0, 20 / trials)
-    return 0.85 * (1 - np.exp(-mass / 0.4))
+    return 0.85 * (1 - np.exp(-mass / OCR_MASS))
 
 
-def build(chars: list[str], use_ocr: bool = True) -> dict[str, list[tuple[str, float]]]:
+def frequency_prior(chars: list[str]) -> dict[str, float]:
+    """log-frequency of each character scaled to (0, 1]: a misread usually hides a common
+    character, so among equally similar candidates the common ones are worth keeping."""
+    freq = char_frequencies()
+    top = np.log10(max(freq.values()) + 10)
+    return {c: max(0.05, float(np.log10(freq.get(c, 0) + 10) / top)) for c in chars}
+
+
+def build(
+    chars: list[str], use_ocr: bool = True, prior_weight: float = PRIOR, top_k: int = TOP_K
+) -> dict[str, list[tuple[str, float]]]:
     t0 = time.time()
     mats = feature_matrices(chars, cjk_fonts())
     full = combined_full(mats)
@@ -115,6 +127,7 @@ def build(chars: list[str], use_ocr: bool = True) -> dict[str, list[tuple[str, f
     strokes, same = load_strokes(), load_same_stroke()
     by_seen, trials = load_ocr_counts() if use_ocr else ({}, {})
     index = {c: i for i, c in enumerate(chars)}
+    prior = frequency_prior(chars)
     result: dict[str, list[tuple[str, float]]] = {}
     for start in range(0, len(chars), BLOCK):
         rows = slice(start, min(len(chars), start + BLOCK))
@@ -147,8 +160,12 @@ def build(chars: list[str], use_ocr: bool = True) -> dict[str, list[tuple[str, f
                     continue
                 o = ocr_score(n, trials.get(meant, 0))
                 scores[meant] = 1 - (1 - scores.get(meant, 0.0)) * (1 - o)
-            best = sorted(((round(s, 3), m) for m, s in scores.items() if s >= FLOOR), key=lambda x: (-x[0], x[1]))
-            result[seen] = [(m, s) for s, m in best[:TOP_K] if s > 0]
+            # keep the TOP_K most probable (similarity x prior), list them by similarity
+            kept = sorted(
+                (m for m, s in scores.items() if s >= FLOOR), key=lambda m: -scores[m] * prior[m] ** prior_weight
+            )[:top_k]
+            best = sorted(((round(scores[m], 3), m) for m in kept), key=lambda x: (-x[0], x[1]))
+            result[seen] = [(m, s) for s, m in best if s > 0]
         print(f"{rows.stop}/{len(chars)} in {time.time() - t0:.1f}s", file=sys.stderr)
     return result
 
@@ -175,9 +192,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-ocr", action="store_true", help="shape and stroke channels only")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--top-k", type=int, default=TOP_K, help="candidates kept per character")
+    ap.add_argument("--prior", type=float, default=PRIOR, help="weight of character frequency in choosing candidates")
     args = ap.parse_args()
     use_ocr = not args.no_ocr and OCR_COUNTS.exists()
-    result = build(universe(), use_ocr)
+    result = build(universe(), use_ocr, args.prior, args.top_k)
     write(result, args.out, use_ocr)
     print(f"wrote {args.out}: {len(result)} characters", file=sys.stderr)
 
