@@ -164,6 +164,7 @@ _CODE_LINE_START_RE = re.compile(
       ^[ \t]*(?:def|class|import|from|return|if|elif|else|for|while|print|const|let|var
               |function|public|private|static|\#include|\#define)\b
     | ^[ \t]*(?://|/\*|>>>\ |\$\ )
+    | ^[ \t]*-?[ \t]*[A-Za-z_][A-Za-z0-9_.-]*:(?:[ \t]|$)     # key: value (YAML, headers, config)
     """,
     re.VERBOSE | re.MULTILINE,
 )
