@@ -16,7 +16,9 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
-DICTIONARIES = Path(__file__).resolve().parent.parent.parent / "dictionaries"
+from ..datafiles import dictionaries_dir
+
+DICTIONARIES = dictionaries_dir()
 
 
 class ConfusionTable(Mapping):

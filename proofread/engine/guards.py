@@ -14,10 +14,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafiles import dictionaries_dir
 from .cache import cached
 from .candidates import pycorrector_data
 
-DICT_DIR = Path(__file__).resolve().parent.parent.parent / "dictionaries"
+DICT_DIR = dictionaries_dir()
 SKIP, SUGGEST = "skip", "suggest"
 MAX_WORD = 8
 
