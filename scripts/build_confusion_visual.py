@@ -10,7 +10,9 @@ Channels, merged into one score in (0, 1] per (seen, meant) pair:
   * ocr: what RapidOCR actually read for each character in degraded renders
     (dictionaries/ocr_channel_counts.tsv, from build_ocr_channel.py), P(seen | meant).
 Each line is keyed by the character as SEEN in the text; its candidates are the characters that
-may have been MEANT, best first.
+may have been MEANT, best first. Which 40 are kept is decided by score x frequency prior (a
+misreading usually hides a common character; PRIOR was set on the held-out pairs of
+tests/data, see scripts/eval_confusion.py); the score written is the similarity alone.
 
 Regenerate: nice python3 scripts/build_confusion_visual.py  (about 3-5 min on 2 cores)
 """
@@ -177,8 +179,9 @@ def write(result: dict[str, list[tuple[str, float]]], path: Path, ocr: bool) -> 
     with open(path, "w", encoding="utf-8") as f:
         f.write(
             f"# source: generated from {channels}\n"
-            "# license: MIT (generated); inputs: fonts OFL-1.1, pycorrector Apache-2.0, jieba MIT\n"
-            f"# retrieved: {date.today()}\n# maintainer: proofread\n# rule: C001\n"
+            "# license: MIT (generated); inputs: fonts OFL-1.1, pycorrector Apache-2.0, jieba MIT"
+            + (", RapidOCR models Apache-2.0\n" if ocr else "\n")
+            + f"# retrieved: {date.today()}\n# maintainer: proofread\n# rule: C001\n"
             "# format: seen<TAB>meant:score meant:score ... (score in (0,1], best first; the key is the "
             "character found in the text, candidates are what may have been meant)\n"
             "# regenerate: nice python3 scripts/build_confusion_visual.py\n"

@@ -7,7 +7,10 @@ Pair sources (none of them used to build the sets):
   * tests/data/ocr_heldout_pairs.tsv (RapidOCR on degraded renders of SIGHAN sentences);
   * the real OCR confusions quoted in the prototype notes (below, meant -> seen).
 
-Usage: python3 scripts/eval_confusion.py [dictionaries/confusion_visual.tsv]
+The phonetic set is measured on the typing errors of SIGHAN 2015 (pycorrector's
+sighan2015_test.tsv: learners' essays, erroneous vs corrected sentence).
+
+Usage: python3 scripts/eval_confusion.py [VISUAL.tsv [PHONETIC.tsv]]
 """
 
 from __future__ import annotations
@@ -67,6 +70,20 @@ def heldout_pairs() -> list[tuple[str, str, int]]:
     return out
 
 
+def sighan_pairs() -> list[tuple[str, str, int]]:
+    """(meant, seen, 1) for each substituted character of SIGHAN 2015 test (same-length pairs)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from confusion_universe import pycorrector_data
+
+    out = []
+    with open(pycorrector_data("sighan2015_test.tsv"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and len(parts[0]) == len(parts[1]):
+                out.extend((t, s, 1) for s, t in zip(parts[0], parts[1], strict=True) if s != t)
+    return out
+
+
 def rank(table: dict[str, list[str]], meant: str, seen: str) -> int | None:
     cands = table.get(seen, [])
     return cands.index(meant) + 1 if meant in cands else None
@@ -83,6 +100,7 @@ def recall(table, pairs) -> dict[int, float]:
 
 def main() -> None:
     table = load(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dictionaries" / "confusion_visual.tsv")
+    phonetic = load(Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "dictionaries" / "confusion_phonetic.tsv")
     print("sample pairs (meant<-seen: rank):", " ".join(f"{m}<-{s}:{rank(table, m, s)}" for m, s in sample_pairs()))
     print("note pairs:", " ".join(f"{m}<-{s}:{rank(table, m, s)}" for m, s in NOTE_PAIRS))
     held = heldout_pairs()
@@ -90,6 +108,10 @@ def main() -> None:
     print("  recall@k (occurrences):", {k: round(v, 3) for k, v in recall(table, held).items()})
     distinct = [(m, s, 1) for m, s, _ in held]
     print("  recall@k (distinct):   ", {k: round(v, 3) for k, v in recall(table, distinct).items()})
+    sighan = sighan_pairs()
+    print(f"SIGHAN 2015 typing errors, {len(sighan)} substitutions")
+    print("  phonetic recall@k:", {k: round(v, 3) for k, v in recall(phonetic, sighan).items()})
+    print("  visual recall@k:  ", {k: round(v, 3) for k, v in recall(table, sighan).items()})
 
 
 if __name__ == "__main__":
