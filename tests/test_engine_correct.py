@@ -52,7 +52,7 @@ def test_shape_confusable_character_is_fixed(damaged, expected):
     [
         ("要切实加强组织领导，确保各项惜旋落地见效。", "要切实加强组织领导，确保各项措施落地见效。"),
         ("我们要坚持新发展理念，扎实椎迸乡村全面振兴。", "我们要坚持新发展理念，扎实推进乡村全面振兴。"),
-        ("要严格落实安全生产贵仟，坚决遏制重特大事故。", "要严格落实安全生产责任，坚决遏制重特大事故。"),
+        ("各级党组织要认真履行主体贵仟，推动工作落实。", "各级党组织要认真履行主体责任，推动工作落实。"),
     ],
 )
 def test_two_adjacent_confusables_are_fixed_together(damaged, expected):
@@ -119,8 +119,8 @@ def test_traditional_script_lines_are_not_corrected_character_by_character():
 
 
 def test_typed_source_uses_sound_alikes():
-    text = "全体党员要发挥先锋模范作用，带头遵守各项规章制渡。"
-    assert fix(text, source="typed") == "全体党员要发挥先锋模范作用，带头遵守各项规章制度。"
+    text = "各单位要高度重视，认真组织，确保各项工作顺利进形。"
+    assert fix(text, source="typed") == "各单位要高度重视，认真组织，确保各项工作顺利进行。"
     (f,) = findings(text, source="typed")
     assert f.code == "C002"
 
@@ -132,7 +132,7 @@ def test_weak_sound_alike_evidence_is_only_a_suggestion_in_typed_text():
 
 
 def test_sound_alikes_are_never_safe_in_text_of_unknown_source():
-    text = "全体党员要发挥先锋模范作用，带头遵守各项规章制渡。"
+    text = "各单位要高度重视，认真组织，确保各项工作顺利进形。"
     assert fix(text) == text
 
 

@@ -24,11 +24,11 @@ class Engine:
 def confidence(score: float, threshold: float) -> float:
     """Map a noisy-channel score (log10 units) to the share of such corrections that were right.
 
-    Fitted on the dev half of the OCR eval set (RapidOCR on degraded renderings): just over
-    the suggestion threshold (2.0) about half are right, at the safe threshold (3.0) about
-    0.8, from 3.5 on all of them; hence 0.5 at threshold + 0.5 and 0.92 one point above it.
+    Fitted on the dev half of the OCR eval set (RapidOCR on degraded renderings), called with
+    `threshold` = safe threshold - 1: between 2.5 and 3 about 0.4 were right, between 3 and 3.5
+    about 0.75, from 3.5 (the safe threshold) on 0.96; hence 0.5 at threshold + 0.5.
     """
-    return round(1.0 / (1.0 + math.exp(-(score - (threshold + 0.5)) / 0.6)), 3)
+    return round(1.0 / (1.0 + math.exp(-(score - (threshold + 0.5)) / 0.4)), 3)
 
 
 @lru_cache(maxsize=4)
@@ -51,8 +51,8 @@ def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: t
         table,
         guard=guard,
         pair_penalty=2.0 if typed else 0.0,
-        threshold=3.0 if typed else 2.0,
-        safe_threshold=4.0 if typed else 3.0,
+        threshold=3.0 if typed else 2.5,
+        safe_threshold=4.0 if typed else 3.5,
     )
     return Engine(engine, language_model, corrector, guard, visual)
 
