@@ -1,13 +1,16 @@
 """Build dictionaries/confusion_phonetic.tsv: for each character, the characters that sound like it.
 
-Readings come from pypinyin (all readings, heteronym=True; the first is the usual one) and
-pycorrector's same_pinyin.txt. Scores: same syllable and tone 1.0, same syllable other tone 0.7,
-a near syllable (the initials zh/z ch/c sh/s n/l h/f r/l, the finals in/ing en/eng an/ang
-ian/iang uan/uang) 0.5 same tone, 0.35 other tone. A pair found only through a secondary reading
-of either character scores 0.9 of that (two secondary readings never pair); only the first two readings pypinyin lists are used,
-because its rarer readings (and some same_pinyin.txt lines) pair common characters that no
-one confuses. A same_pinyin.txt pair is added (0.63) only when the two characters share a syllable. Ties go to the more frequent character, so the 40 kept
-are the likely ones (characters sharing a neutral-tone reading, such as the particles 的/得/地 read de, pair at 1.0).
+Readings come from pypinyin (heteronym=True; the first listed is the usual one). Only the first
+two readings of a character are used, and two secondary readings never pair: pypinyin's rarer
+readings pair common characters that no one confuses. Scores:
+  * same syllable, same tone 1.0; same syllable, other tone 0.7;
+  * a near syllable (initials zh/z ch/c sh/s n/l h/f r/l; finals in/ing en/eng an/ang
+    ian/iang uan/uang) 0.5 same tone, 0.35 other tone;
+  * a pair found through a secondary reading of one of the two: 0.9 of that;
+  * characters sharing a neutral-tone reading (the particles 的/得/地, all read de) 1.0.
+pycorrector's same_pinyin.txt adds pairs (0.63) only where the two share a syllable in pypinyin
+(its tone columns are not reliable). Ties go to the more frequent character; a common syllable
+has more than 40 homophones, so 10 places are kept for near syllables.
 
 Regenerate: python3 scripts/build_confusion_phonetic.py  (about 10 s)
 """
