@@ -96,7 +96,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         tok, s, e = m.group(), m.start(), m.end()
         if tok == "\n":
             tail = text[line_start:s].rstrip()
-            if is_open and tail and tail[-1] not in _PARAGRAPH_END:
+            if is_open and _closes_on_next_line(text, e):
+                pass  # the quotation runs on: its ” is the first quote mark of the next line
+            elif is_open and tail and tail[-1] not in _PARAGRAPH_END:
                 # A hard-wrapped paragraph (OCR keeps the printed line breaks): the quote may
                 # close on the next line. Keep it open, but only suggest from here on.
                 doubtful = True
@@ -176,6 +178,15 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 
 #: 。 runs of three or more are an ellipsis (P005), not a sentence end.
+_ANY_QUOTE_RE = re.compile("[“”〃\"'’‘`\n]")
+
+
+def _closes_on_next_line(text: str, start: int) -> bool:
+    """Is the first quote-like mark of the line at `start` a real closing ”?"""
+    m = _ANY_QUOTE_RE.search(text, start)  # stops at the end of that line at the latest
+    return m is not None and m.group() == _CLOSE
+
+
 _SENTENCE_END_RE = re.compile("[！？!?]|(?<!。)。{1,2}(?!。)")
 
 
