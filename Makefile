@@ -30,3 +30,11 @@ format:
 
 bench:
 	$(PYTHON) scripts/bench.py
+
+# Regenerate the confusion sets in dictionaries/ (needs fonts-noto-cjk; about 30 min on one core).
+# build_ocr_channel.py stops at its time limit; its lines are shuffled, so a short run is a uniform subsample.
+data:
+	nice $(PYTHON) scripts/build_ocr_channel.py --minutes 25
+	nice $(PYTHON) scripts/build_confusion_visual.py
+	$(PYTHON) scripts/build_confusion_phonetic.py
+	nice $(PYTHON) scripts/build_punct_lookalikes.py
