@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from proofread import pipeline
+from proofread.checkers import ocr_alternatives
+from proofread.commands.ocr_cmd import check_scan
+from proofread.inputs.layout import OcrText
+from proofread.inputs.pages import ScanResult
 from proofread.model import Document
 from proofread.options import Options
 
@@ -15,7 +18,7 @@ def scanned(text: str, doubts: dict[int, tuple[float, list[tuple[str, float]]]])
 
 
 def c001(doc):
-    return [f for f in pipeline.check(doc, Options(source="ocr", select={"C001"})) if f.code == "C001"]
+    return list(ocr_alternatives.check(doc, Options(source="ocr")))
 
 
 def test_an_unsure_character_is_replaced_by_the_alternative_that_fits():
@@ -44,3 +47,14 @@ def test_two_damaged_neighbours_are_judged_with_the_other_repaired():
     doc = scanned(text, {i: (0.63, [("严", 0.3)]), i + 1: (0.83, [("酸", 0.1)])})
     fixes = {(f.start, f.replacement) for f in c001(doc) if f.safe}
     assert (i, "严") in fixes and (i + 1, "酸") not in fixes
+
+
+def test_proofread_ocr_applies_it_and_a_plain_document_is_untouched():
+    text = "全面提升水身灾害防御能力，做好防汛工作。"
+    i = text.index("身")
+    spans = [(k, k + 1, 0.27 if k == i else 0.99) for k in range(len(text))]
+    res = ScanResult("scan.png", text=OcrText(text, spans, [(0, len(text), 0.9)], {i: [("旱", 0.21)]}))
+    _, _, findings, applied = check_scan(res, Options(source="ocr"))
+    assert applied.text == text.replace("身", "旱")
+    assert any(f.data.get("ocr_confidence") == 0.27 for f in findings)
+    assert not c001(Document(text))  # no OCR metadata: nothing to go on

@@ -23,7 +23,6 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "spacing": ("S001",),
     "latin": ("L001",),
     "confusable": ("C001", "C002"),
-    "ocr_alternatives": ("C001",),
     "particles": ("C002",),
     "quote_chars": ("C003",),
     "phrases": ("C004",),

@@ -9,11 +9,15 @@ character was among the top-3 alternatives for about 88% of substituted characte
 A position is tried when its confidence is below MAX_CONFIDENCE; each Han alternative is
 scored by the language model gain over a ±3-character window plus the recogniser's log
 odds of the alternative against its first reading. Inert on text without OCR metadata.
+
+Not listed in ``CHECKERS``: `proofread ocr` runs it after the pipeline (see
+:func:`proofread.commands.ocr_cmd.check_scan`), because only that command has the metadata.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from ..model import Document, Finding
@@ -27,6 +31,14 @@ SUGGEST = 1.0  # total score for a suggestion
 SAFE = 3.0  # total score for a safe fix (tuned on formal_prose pages, not on the sample)
 MARGIN = 1.0  # the best alternative must beat the runner-up by this much to be safe
 WINDOW = 3
+
+
+#: Documents with figures blanked out write them as X / XX (增长X%, X个). OCR often reads
+#: such an X as a Chinese character (区, 文) and keeps X as its runner-up. The word model has
+#: no X, so it scores the X as the numeral 几, which takes the same places (几个, 几条).
+PLACEHOLDER, NUMERAL = "X", "几"
+PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])X{1,3}(?![A-Za-z])")
+MIN_PLACEHOLDERS = 3  # X must already be the document's placeholder
 
 
 def _is_han(ch: str) -> bool:
@@ -46,7 +58,8 @@ def _score(text: str, pos: int, cands, read: float, best) -> tuple:
     old = lm_score(best, text[a:b], bos, eos)
     scored = []
     for c, p in cands:
-        gain = lm_score(best, text[a:pos] + c + text[pos + 1 : b], bos, eos) - old
+        stand_in = NUMERAL if c == PLACEHOLDER else c
+        gain = lm_score(best, text[a:pos] + stand_in + text[pos + 1 : b], bos, eos) - old
         scored.append((gain + CHANNEL_WEIGHT * math.log10(p / max(read, 1e-4)), gain, c))
     scored.sort(reverse=True)
     return scored
@@ -62,13 +75,18 @@ def proposals(doc: Document, engine) -> list[tuple]:
     alternatives = doc.meta.get("ocr_alternatives") or {}
     confidence = {start: score for start, end, score in doc.meta.get("ocr_confidence") or () if end == start + 1}
     text, best = doc.text, engine.model.best
+    placeholders = len(PLACEHOLDER_RE.findall(text)) >= MIN_PLACEHOLDERS
     pending = {}
     for pos in alternatives:
         read = confidence.get(pos, 1.0)
         ch = text[pos] if pos < len(text) else ""
         if read >= MAX_CONFIDENCE or not _is_han(ch):
             continue
-        cands = [(c, p) for c, p in alternatives[pos] if _is_han(c) and c != ch and p > 0]
+        cands = [
+            (c, p)
+            for c, p in alternatives[pos]
+            if (_is_han(c) or (c == PLACEHOLDER and placeholders)) and c != ch and p > 0
+        ]
         if cands:
             pending[pos] = (cands, read)
     work = list(text)
@@ -116,5 +134,10 @@ def check(doc: Document, options) -> Iterator[Finding]:
             confidence=round(1.0 / (1.0 + math.exp(-(total - SAFE + 0.5) / 0.8)), 3),
             message=f"OCR was unsure of “{ch}” ({read:.2f}) and also read “{c}”, which fits the context far better",
             safe=safe,
-            data={"score": round(total, 2), "lm_gain": round(gain, 2), "ocr_confidence": round(read, 3)},
+            data={
+                "score": round(total, 2),
+                "lm_gain": round(gain, 2),
+                "ocr_confidence": round(read, 3),
+                "ocr_alternative": True,
+            },
         )
