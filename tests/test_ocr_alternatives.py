@@ -58,3 +58,29 @@ def test_proofread_ocr_applies_it_and_a_plain_document_is_untouched():
     assert applied.text == text.replace("身", "旱")
     assert any(f.data.get("ocr_confidence") == 0.27 for f in findings)
     assert not c001(Document(text))  # no OCR metadata: nothing to go on
+
+
+def test_the_engine_does_not_repair_the_neighbour_ocr_was_surer_of():
+    text = "全面提升水身灾害防御能力，做好防汛工作。"
+    i = text.index("身")
+    # 水 just under "sure"; 身 very doubtful with 旱 as its second reading.
+    spans = [(k, k + 1, 0.27 if k == i else 0.985 if k == i - 1 else 0.999) for k in range(len(text))]
+    res = ScanResult("scan.png", text=OcrText(text, spans, [], {i: [("旱", 0.21)]}))
+    _, _, findings, applied = check_scan(res, Options(source="ocr"))
+    assert applied.text == text.replace("身", "旱")
+    assert all(not f.safe for f in findings if f.start == i - 1)
+
+
+def test_a_character_repair_where_ocr_was_sure_is_only_a_suggestion():
+    from proofread.commands.ocr_cmd import _trust_sure_characters
+    from proofread.registry import RULES
+
+    doc = Document("政洽规矩，结果。")
+    f = doc.finding(RULES["C001"], 1, 2, "治", safe=True)
+    p = doc.finding(RULES["P004"], 4, 5, "，")
+    sure = [(k, k + 1, 0.999) for k in range(8)]
+    out = _trust_sure_characters([f, p], sure, 8)
+    assert not out[0].safe and out[0].data["ocr_sure"]
+    assert out[1] is p  # punctuation rules are not the recogniser's business
+    doubt = [(k, k + 1, 0.6 if k == 1 else 0.999) for k in range(8)]
+    assert _trust_sure_characters([f], doubt, 8)[0].safe
