@@ -42,15 +42,24 @@ def throughput(select: set[str] | None, label: str) -> None:
     from proofread.options import Options
 
     sample = SAMPLE.read_text(encoding="utf-8")
+    prose = (ROOT / "fixtures" / "formal_prose.txt").read_text(encoding="utf-8")
     text = sample * max(1, round(1_000_000 / len(sample)))
     opts = Options(select=select)
-    pipeline.check(Document(sample), opts)  # start-up: load models and data once
+    pipeline.check(Document(prose[:400]), opts)  # start-up: load models and data once
+    # First sight: text the engine has not seen, so no window score comes from its memo.
+    t0 = time.perf_counter()
+    pipeline.check(Document(sample), opts)
+    first = time.perf_counter() - t0
     best = float("inf")
     for _ in range(3):
         t0 = time.perf_counter()
         findings = pipeline.check(Document(text), opts)
         best = min(best, time.perf_counter() - t0)
-    print(f"check throughput ({label}): {len(text) / best:,.0f} chars/s on {len(text):,} chars, {len(findings)} findings (best of 3)")
+    print(
+        f"check throughput ({label}): first sight of the sample {len(sample) / first:,.0f} chars/s; "
+        f"sample repeated to {len(text):,} chars {len(text) / best:,.0f} chars/s "
+        f"(best of 3; repeats hit the window-score memo), {len(findings)} findings"
+    )
 
 
 def cold_start(runs: int = 7) -> None:
