@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import random
 import sys
 import zlib
@@ -88,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     from rapidocr_onnxruntime import RapidOCR
 
     engine = RapidOCR()
+    sys.path.insert(0, str(ROOT))
+    from proofread.inputs.ocr import _KeepingDecoder
+
+    # The same greedy decoding, also keeping per-character probabilities and runner-ups.
+    engine.text_rec.postprocess_op = _KeepingDecoder(engine.text_rec.postprocess_op)
+    meta = {}
     size = 40
     fonts = {name: ImageFont.truetype(str(FONT_DIR / f), size, index=SC_INDEX) for name, f in FONTS.items()}
     texts = sentences(Path(args.corpus))
@@ -101,14 +108,20 @@ def main(argv: list[str] | None = None) -> int:
         severity = args.severity or rng.choices(list(SEVERITIES), weights=(2, 4, 4))[0]
         font = sorted(fonts)[(n + copy) % len(fonts)]
         img = degrade(render(target, fonts[font], size), severity, rng, size)
-        result, _ = engine(np.asarray(img), use_det=False, use_cls=False)
-        source = "".join(text for text, _score in result or []) if result else ""
+        # The recogniser alone on the line image: what the full pipeline does after detection.
+        (text, _mean, scores, alts), *_ = engine.text_rec(np.asarray(img))[0]
+        source = text
         sid = f"ocr-{n:04d}{'abcdefgh'[copy]}-{severity}-{font}"
         total, wrong = stats.get(severity, (0, 0))
         stats[severity] = (total + 1, wrong + (source != target))
         if not source:
             continue
         (aligned if len(source) == len(target) else unaligned).append((sid, source, target))
+        meta[sid] = {
+            "id": sid,
+            "scores": [round(x, 4) for x in scores],
+            "alternatives": {str(i): a for i, a in enumerate(alts) if a},
+        }
         if n % 50 == 0 and copy == 0:
             print(f"{n}/{len(texts)}", file=sys.stderr)
     for severity, (total, wrong) in sorted(stats.items()):
@@ -122,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     write(out, aligned)
+    # Per-character recogniser probabilities and runner-up readings for every aligned row:
+    # what `proofread ocr` puts in doc.meta, for tuning an engine that uses them.
+    with out.with_suffix(".meta.jsonl").open("w", encoding="utf-8", newline="\n") as fh:
+        for sid, _, _ in aligned:
+            fh.write(json.dumps(meta[sid], ensure_ascii=False) + "\n")
     write(out.with_suffix(".unaligned.tsv"), unaligned)
     # Split by sentence (odd/even number), so both renderings of a sentence land in the
     # same half and both halves get the same mix of severities and topics.
