@@ -2,7 +2,7 @@
 PYTHON ?= python3
 APT_PACKAGES = fonts-noto-cjk libime-data-language-model chromium
 
-.PHONY: install system-deps test lint format bench data
+.PHONY: install system-deps test lint format bench bench-ocr data
 
 install: system-deps  ## everything the tool and its tests need, offline at run time
 	$(PYTHON) -m pip install -q -e '.[dev]'
@@ -30,6 +30,10 @@ format:
 
 bench:
 	$(PYTHON) scripts/bench.py
+
+# OCR round trip on degraded renderings of the sample (several minutes).
+bench-ocr:
+	$(PYTHON) scripts/bench_ocr.py
 
 # Regenerate the confusion sets in dictionaries/ (needs fonts-noto-cjk; about 30 min on one core).
 # build_ocr_channel.py stops at its time limit; its lines are shuffled, so a short run is a uniform subsample.
