@@ -246,4 +246,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Run as `python -m proofread.cli`: the command modules register on `proofread.cli.app`,
+    # not on this __main__ copy of the module, so start from the imported one.
+    from proofread.cli import main as _main
+
+    _main()

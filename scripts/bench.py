@@ -64,7 +64,7 @@ def throughput(select: set[str] | None, label: str) -> None:
 
 def cold_start(runs: int = 7) -> None:
     exe = shutil.which("proofread")
-    cmd = [exe] if exe else [sys.executable, "-m", "proofread.cli"]
+    cmd = [exe] if exe else [sys.executable, "-m", "proofread"]
     cmd += ["check", str(SAMPLE)]
     times = []
     for _ in range(runs):

@@ -20,7 +20,7 @@ def run(*args, stdin: bytes | None = None, env: dict | None = None, cwd=None):
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     full_env.pop("FORCE_COLOR", None)
     return subprocess.run(
-        [sys.executable, "-m", "proofread.cli", *args],
+        [sys.executable, "-m", "proofread", *args],
         input=stdin,
         capture_output=True,
         env=full_env,

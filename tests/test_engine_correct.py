@@ -176,6 +176,37 @@ def test_closing_quote_alone(lookalikes):
     assert fix(text) == "全面开展“三个以案”警示教育。"
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # no look-alike entry: the quote closes on a known set phrase; a verb follows -> ”，
+        (
+            "各级党组织要坚决落实“全面从严治党巴推动形成风清气正的政治生态。",
+            "各级党组织要坚决落实“全面从严治党”，推动形成风清气正的政治生态。",
+        ),
+        # a noun follows -> the lone ”
+        ("我们要统筹推进“五位一体丸总体布局，协调推进改革。", "我们要统筹推进“五位一体”总体布局，协调推进改革。"),
+    ],
+)
+def test_quote_closing_on_a_set_phrase_without_a_lookalike(monkeypatch, damaged, expected):
+    monkeypatch.setattr(candidates, "punct_lookalikes", lambda: {"乙": [("”，", 0.8)]})
+    assert fix(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说“全面从严治党永远在路上，不能有丝毫松懈。",  # the next character makes a word
+        "坚持“全面从严治党，推动形成风清气正的政治生态。",  # a clause mark ends the region
+        "我们要落实“四个全面〃战略布局。",  # not a Chinese character: the punctuation rules' business
+        "我们要落实“三个以案巴推动整改。",  # the quoted text is not a known set phrase
+    ],
+)
+def test_no_structural_quote_fix_without_its_evidence(monkeypatch, text):
+    monkeypatch.setattr(candidates, "punct_lookalikes", lambda: {"乙": [("”，", 0.8)]})
+    assert [f for f in findings(text) if f.code == "C003"] == []
+
+
 # --- C004: set phrases ----------------------------------------------------------------
 def test_set_phrase_near_miss():
     fs = [f for f in findings("我们要始终坚持全面从产治党，增强四个白信。") if f.code == "C004"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from . import pos
 from .correct import lm_score
 
 MAX_QUOTE = 14  # a quoted term or slogan; longer quotes are speech, not a term
@@ -23,6 +24,14 @@ DOC_BONUS = 1.5  # the quoted phrase is one the document uses elsewhere
 # document's own counts refine): mostly mid-clause ”, then ”，, rarely ”。 or ”、.
 GENERIC_FORMS = {"”": 0.5, "”，": 0.3, "”。": 0.12, "”、": 0.08}
 PRIOR_WEIGHT = 10  # pseudo-counts of the generic prior
+
+# A character the glyph table does not list can still stand for the closing marks when the
+# structure says so: the quote would close exactly on a known set phrase, and the character
+# forms no word with its neighbours. Such a character covers a cluster of two marks (a whole
+# cell of ink) or a lone ”; a fixed penalty stands in for the look-alike distance. The model
+# cannot tell ” from ”， (it scores both splits alike), so the next word's part of speech
+# decides (see pos.py): before a verb or an adverb the quote closes a clause (”，), else ”.
+STRUCTURAL_PENALTY = 3.0
 
 
 def form_prior(document: str) -> dict[str, float]:
@@ -95,14 +104,20 @@ def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(
                 break  # the quote region ends at the first clause mark
             if k - o - 1 not in alone:
                 continue  # a character inside a word (队伍, 同志们) is not a misread quote
-            for repl, sim in lookalikes.get(ch, ()):
+            phrase = line[o + 1 : k]
+            tries = list(lookalikes.get(ch, ()))
+            structural = not tries and "\u4e00" <= ch <= "\u9fff" and phrase in phrases and len(phrase) >= 4
+            if structural:
+                following = best(line[k + 1 : k + 1 + CONTEXT])[1]
+                form = "”，" if following and pos.starts_clause(following[0]) else "”"
+                tries = [(form, 1 - STRUCTURAL_PENALTY / weight)]
+            for repl, sim in tries:
                 a, b = max(0, o - CONTEXT), min(len(line), k + 1 + CONTEXT)
                 bos = a == 0
                 eos = b == len(line)
                 old = lm_score(best, line[a:b], bos, eos)
                 new = lm_score(best, line[a:k] + repl + line[k + 1 : b], bos, eos)
                 gain = new - old
-                phrase = line[o + 1 : k]
                 bonus = (PHRASE_BONUS if phrase in phrases else 0.0) + prior.get(repl, 0.0)
                 if len(phrase) >= 2 and document.count(phrase) >= 2:
                     bonus += DOC_BONUS
