@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .engine import EngineError
 
 app = typer.Typer(
     name="proofread",
@@ -34,7 +35,9 @@ _COMMAND_MODULES = (
     "proofread.commands.report_cmd",
 )
 
-Paths = Annotated[list[str], typer.Argument(help="Files or folders to read, or - for standard input.", show_default=False)]
+Paths = Annotated[
+    list[str], typer.Argument(help="Files or folders to read, or - for standard input.", show_default=False)
+]
 Format = Annotated[str, typer.Option("--format", "-f", help="text | json | diff | github")]
 Encoding = Annotated[str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8, BOM honoured).")]
 Select = Annotated[str | None, typer.Option("--select", help="Comma-separated rule codes or names to run.")]
@@ -44,6 +47,7 @@ Source = Annotated[str, typer.Option("--source", help="Where the text came from:
 Engine = Annotated[str, typer.Option("--engine", help="default | kenlm | macbert")]
 Model = Annotated[str | None, typer.Option("--model", help="Model path for --engine kenlm/macbert.")]
 Phrases = Annotated[list[str] | None, typer.Option("--phrases", help="Extra set-phrase/term list (repeatable).")]
+Allow = Annotated[list[str] | None, typer.Option("--allow", help="Allow-list of words never flagged (repeatable).")]
 Color = Annotated[bool | None, typer.Option("--color/--no-color", help="Force colours on or off.")]
 
 
@@ -52,7 +56,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _options(select, ignore, threshold, source, engine, model, phrases, unsafe=False):
+def _options(select, ignore, threshold, source, engine, model, phrases, unsafe=False, allow=None):
     from . import registry
     from .options import Options
 
@@ -77,6 +81,7 @@ def _options(select, ignore, threshold, source, engine, model, phrases, unsafe=F
         engine=engine,
         model=model,
         phrase_files=list(phrases or []),
+        allow_files=list(allow or []),
     )
 
 
@@ -123,6 +128,7 @@ def check(
     engine: Engine = "default",
     model: Model = None,
     phrases: Phrases = None,
+    allow: Allow = None,
     color: Color = None,
 ) -> None:
     """Report findings. Exit 0 when clean, 1 when something was found, 2 on errors."""
@@ -130,7 +136,7 @@ def check(
 
     if fmt not in ("text", "json", "diff", "github"):
         raise _fail(f"unknown --format {fmt!r} (text, json, diff, github)")
-    opts = _options(select, ignore, threshold, source, engine, model, phrases)
+    opts = _options(select, ignore, threshold, source, engine, model, phrases, allow=allow)
     results, errors, summary = _execute(_plan(paths, opts, ctx), encoding)
     render(fmt, results, sys.stdout, color=color)
     sys.stdout.flush()
@@ -154,6 +160,7 @@ def fix(
     engine: Engine = "default",
     model: Model = None,
     phrases: Phrases = None,
+    allow: Allow = None,
     color: Color = None,
 ) -> None:
     """Apply safe fixes: stdin to stdout, files with --diff (report) or --in-place (write)."""
@@ -163,7 +170,7 @@ def fix(
     if diff and in_place:
         raise _fail("--diff and --in-place exclude each other")
     has_files = any(p != "-" for p in paths)
-    opts = _options(select, ignore, threshold, source, engine, model, phrases, unsafe_fixes)
+    opts = _options(select, ignore, threshold, source, engine, model, phrases, unsafe_fixes, allow=allow)
     plan = _plan(paths, opts, ctx)
     several = (has_files and len(paths) > 1) or len(plan.jobs) > 1 or any(os.path.isdir(p) for p in paths)
     if several and not (diff or in_place):
@@ -238,10 +245,15 @@ def main() -> None:
         app(standalone_mode=True)
     except BrokenPipeError:
         sys.exit(EXIT_ERROR)
+    except EngineError as exc:  # a missing model or extra: the message says what to do
+        sys.stderr.write(f"proofread: {exc}\n")
+        sys.exit(EXIT_ERROR)
     except Exception as exc:  # a bug: say so in one line, never exit 1 ("found something")
         if os.environ.get("PROOFREAD_DEBUG"):
             raise
-        sys.stderr.write(f"proofread: internal error: {type(exc).__name__}: {exc} (set PROOFREAD_DEBUG=1 for details)\n")
+        sys.stderr.write(
+            f"proofread: internal error: {type(exc).__name__}: {exc} (set PROOFREAD_DEBUG=1 for details)\n"
+        )
         sys.exit(EXIT_ERROR)
 
 

@@ -42,7 +42,7 @@ _TO_OPTIONS = {
     "ignore": ("ignore", "ignore"),
     "threshold": ("threshold", "threshold"),
     "phrases": ("phrase_files", "phrases"),
-    "allow": ("allow_files", None),
+    "allow": ("allow_files", "allow"),
     "confusions": ("confusion_files", None),
 }
 

@@ -54,8 +54,21 @@ def test_json_has_every_field_of_the_model():
     data = json.loads(proc.stdout)
     assert data["version"] == 1
     [entry] = data["files"]
-    fields = {"code", "name", "kind", "message", "line", "col", "start", "end", "original",
-              "replacements", "confidence", "safe", "applied"}
+    fields = {
+        "code",
+        "name",
+        "kind",
+        "message",
+        "line",
+        "col",
+        "start",
+        "end",
+        "original",
+        "replacements",
+        "confidence",
+        "safe",
+        "applied",
+    }
     assert entry["findings"] and all(fields <= set(f) for f in entry["findings"])
     assert data["summary"]["findings"] == len(entry["findings"])
     assert data["summary"]["by_rule"]["P004"] >= 15
@@ -141,3 +154,20 @@ def test_rules_and_explain():
     doc = run("explain", "P004").stdout.decode()
     assert "What it does" in doc and "Example" in doc
     assert run("explain", "nope").returncode == 2
+
+
+def test_allow_list_flag_silences_a_word(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("投入养老服务资金LX亿元。\n", encoding="utf-8")
+    allow = tmp_path / "allow.txt"
+    allow.write_text("LX亿元\n", encoding="utf-8")
+    assert " L001 " in run("check", str(doc)).stdout.decode()
+    proc = run("check", "--allow", str(allow), str(doc))
+    assert proc.returncode == 0, proc.stdout.decode()
+
+
+def test_engine_errors_are_one_line_not_a_traceback():
+    proc = run("check", "--engine", "macbert", "--model", "/nonexistent/model", "-", stdin=CLEAN.encode())
+    err = proc.stderr.decode().strip()
+    assert proc.returncode == 2
+    assert err.startswith("proofread: ") and "internal error" not in err and len(err.splitlines()) == 1
