@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 #: Filler that input adapters (Markdown, inline suppressions) put over text that
 #: must not be checked. It keeps every offset valid (Vale's trick); a finding
@@ -18,7 +18,7 @@ from enum import Enum
 MASK = "\ufffc"
 
 
-class FixSafety(str, Enum):
+class FixSafety(StrEnum):
     """How far a rule's fix may be trusted (ruff's fix applicability)."""
 
     ALWAYS = "always"  # every finding of the rule carries a safe fix
@@ -26,7 +26,7 @@ class FixSafety(str, Enum):
     NEVER = "never"  # findings are reported, never applied by default
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a rule is about; the reporters group and colour by it."""
 
     PUNCTUATION = "punctuation"

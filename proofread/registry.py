@@ -18,103 +18,223 @@ def _rule(code, name, kind, summary, fix, doc, status="stable") -> Rule:
 
 _TABLE = [
     # --- P: punctuation -------------------------------------------------------------
-    _rule("P001", "ditto-mark-quote", Kind.PUNCTUATION, "ditto mark 〃 used as a closing quote", _A, """
+    _rule(
+        "P001",
+        "ditto-mark-quote",
+        Kind.PUNCTUATION,
+        "ditto mark 〃 used as a closing quote",
+        _A,
+        """
 What it does: finds the ditto mark 〃 closing an open Chinese quote “ and replaces it with ”.
 Why is this bad? OCR reads a printed ” as 〃; the quote stays unbalanced.
 Example: 巡视工作“回头看〃以及 → 巡视工作“回头看”以及
-"""),
-    _rule("P002", "apostrophe-quote", Kind.PUNCTUATION, "two apostrophes used as a double quote", _A, """
+""",
+    ),
+    _rule(
+        "P002",
+        "apostrophe-quote",
+        Kind.PUNCTUATION,
+        "two apostrophes used as a double quote",
+        _A,
+        """
 What it does: finds '' ’’ ‘‘ `` standing in for a Chinese double quote and writes “ or ” by position.
 Why is this bad? OCR and old typewriter habits split a double quote into two single marks.
 Example: 以“三社联动''为依托 → 以“三社联动”为依托
-"""),
-    _rule("P003", "ascii-double-quote", Kind.PUNCTUATION, "ASCII double quote in Chinese prose", _A, """
+""",
+    ),
+    _rule(
+        "P003",
+        "ascii-double-quote",
+        Kind.PUNCTUATION,
+        "ASCII double quote in Chinese prose",
+        _A,
+        """
 What it does: replaces an ASCII " next to Chinese text with “ or ”, by pairing.
 Why is this bad? Chinese prose uses full-width curly quotes.
 Example: 实现“双倍增"行动 → 实现“双倍增”行动
-"""),
-    _rule("P004", "ascii-punctuation", Kind.PUNCTUATION, "ASCII punctuation next to Chinese text", _A, """
+""",
+    ),
+    _rule(
+        "P004",
+        "ascii-punctuation",
+        Kind.PUNCTUATION,
+        "ASCII punctuation next to Chinese text",
+        _A,
+        """
 What it does: replaces ASCII , ; : ? ! ( ) between or next to Chinese characters with ，；：？！（）.
 A comma between two digits or the placeholder X (1,234 · X,X) is a thousands separator and stays.
 Why is this bad? Mixed-width punctuation is a typesetting error in Chinese prose.
 Example: 同比增长X%,三产比重 → 同比增长X%，三产比重
-"""),
-    _rule("P005", "ellipsis", Kind.PUNCTUATION, "ellipsis written as ... or 。。。", _A, """
+""",
+    ),
+    _rule(
+        "P005",
+        "ellipsis",
+        Kind.PUNCTUATION,
+        "ellipsis written as ... or 。。。",
+        _A,
+        """
 What it does: replaces ... or 。。。 (or ．．．, or a lone …) after Chinese text with the Chinese ellipsis ……
 Why is this bad? The Chinese ellipsis is two three-dot marks that sit mid-line.
 Example: 等等... → 等等……
-"""),
-    _rule("P006", "dash", Kind.PUNCTUATION, "double hyphen between Chinese text", _A, """
+""",
+    ),
+    _rule(
+        "P006",
+        "dash",
+        Kind.PUNCTUATION,
+        "double hyphen between Chinese text",
+        _A,
+        """
 What it does: replaces -- (two or three hyphens, or －－) between Chinese characters with ——; a lone — stays (连接号).
 Why is this bad? The Chinese dash is a two-em dash.
 Example: 讲话--在全会上 → 讲话——在全会上
-"""),
-    _rule("P007", "doubled-punctuation", Kind.PUNCTUATION, "doubled comma or full stop", _A, """
+""",
+    ),
+    _rule(
+        "P007",
+        "doubled-punctuation",
+        Kind.PUNCTUATION,
+        "doubled comma or full stop",
+        _A,
+        """
 What it does: collapses ，， 。。 and similar doubled Chinese punctuation into one mark.
 Why is this bad? A doubled mark is a typing or OCR slip, never intended.
 Example: 发展，，改革 → 发展，改革
-"""),
-    _rule("P008", "fullwidth-alphanumeric", Kind.PUNCTUATION, "full-width Latin letter or digit", _A, """
+""",
+    ),
+    _rule(
+        "P008",
+        "fullwidth-alphanumeric",
+        Kind.PUNCTUATION,
+        "full-width Latin letter or digit",
+        _A,
+        """
 What it does: converts full-width Latin letters and digits (ＡＢＣ１２３) to half-width.
 Why is this bad? GB/T 15834 asks for half-width letters and digits; full-width ones break search.
 Example: 第１２届 → 第12届
-"""),
-    _rule("P009", "unbalanced-pair", Kind.PUNCTUATION, "unbalanced quote or bracket in a paragraph", _S, """
+""",
+    ),
+    _rule(
+        "P009",
+        "unbalanced-pair",
+        Kind.PUNCTUATION,
+        "unbalanced quote or bracket in a paragraph",
+        _S,
+        """
 What it does: finds “” 《》 （） 【】 that do not pair up within a paragraph; fixes only when the
 mate is unambiguous (a half-width mate such as ( ... ）, or a quote turned the wrong way: 你好“。),
 otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
 Why is this bad? An unclosed quote or bracket changes the meaning of everything after it.
 Example: 实现“两个高于目标。 → reported at “
-"""),
+""",
+    ),
     # --- S: spacing -----------------------------------------------------------------
-    _rule("S001", "space-between-hanzi", Kind.SPACING, "space between two Chinese characters", _N, """
+    _rule(
+        "S001",
+        "space-between-hanzi",
+        Kind.SPACING,
+        "space between two Chinese characters",
+        _N,
+        """
 What it does: reports a single space between two Chinese characters in running prose, which OCR
 often inserts. Title lines (short lines without sentence punctuation) are left alone.
 Why is this bad? Chinese prose has no spaces between words.
 Example: 经济 工作 → 经济工作 (suggestion)
-"""),
+""",
+    ),
     # --- L: stray Latin -------------------------------------------------------------
-    _rule("L001", "stray-latin-letter", Kind.NOISE, "stray Latin letter in Chinese prose", _N, """
+    _rule(
+        "L001",
+        "stray-latin-letter",
+        Kind.NOISE,
+        "stray Latin letter in Chinese prose",
+        _N,
+        """
 What it does: reports a single Latin letter glued to Chinese text or to the placeholder X that
 reads as OCR noise, and suggests deleting it. Never applied by default.
 Why is this bad? A speck on the page becomes a letter; the number it touches is then wrong.
 Example: 投入养老服务资金LX亿元 → 资金X亿元 (suggestion)
-"""),
+""",
+    ),
     # --- C: characters ----------------------------------------------------------------
-    _rule("C001", "confusable-character", Kind.CONFUSABLE, "character that looks like another", _S, """
+    _rule(
+        "C001",
+        "confusable-character",
+        Kind.CONFUSABLE,
+        "character that looks like another",
+        _S,
+        """
 What it does: finds a character that OCR confused with a similar-looking one, where the language
 model strongly prefers the look-alike in context.
 Why is this bad? The sentence reads wrong or means something else.
 Example: 政洽规矩 → 政治规矩
-"""),
-    _rule("C002", "homophone-character", Kind.CONFUSABLE, "character that sounds like another", _S, """
+""",
+    ),
+    _rule(
+        "C002",
+        "homophone-character",
+        Kind.CONFUSABLE,
+        "character that sounds like another",
+        _S,
+        """
 What it does: finds a typing confusion between characters that sound alike (的/得/地, homophones).
 Why is this bad? Input methods pick the wrong homophone; readers stumble.
 Example: 办的实 → 办得实 (suggestion)
-"""),
-    _rule("C003", "punctuation-read-as-character", Kind.CONFUSABLE, "closing quote read as a character", _S, """
+""",
+    ),
+    _rule(
+        "C003",
+        "punctuation-read-as-character",
+        Kind.CONFUSABLE,
+        "closing quote read as a character",
+        _S,
+        """
 What it does: inside an open “ quote, finds a character that looks like ” or ”， and where
 the quoted phrase closes naturally, proposes the punctuation.
 Why is this bad? OCR turns ”， into a character such as 七; the quote never closes.
 Example: 打造“四个园区飞整合土地 → 打造“四个园区”，整合土地
-"""),
-    _rule("C004", "set-phrase-near-miss", Kind.CONFUSABLE, "one character off a known set phrase", _S, """
+""",
+    ),
+    _rule(
+        "C004",
+        "set-phrase-near-miss",
+        Kind.CONFUSABLE,
+        "one character off a known set phrase",
+        _S,
+        """
 What it does: finds text one character away from an official set phrase or domain term.
 Why is this bad? Set phrases are quoted verbatim; a near miss is almost always an error.
 Example: 全面从产治党 → 全面从严治党
-"""),
-    _rule("C005", "doubled-character", Kind.CONFUSABLE, "doubled character at a clause start", _N, """
+""",
+    ),
+    _rule(
+        "C005",
+        "doubled-character",
+        Kind.CONFUSABLE,
+        "doubled character at a clause start",
+        _N,
+        """
 What it does: notes a character repeated around a short word at a clause start (自在自创区).
 Why is this bad? Often a stray character from OCR or editing; sometimes intended.
 Example: 自在自创区建设中 → note only
-""", status="preview"),
+""",
+        status="preview",
+    ),
     # --- V: variants ------------------------------------------------------------------
-    _rule("V001", "traditional-character", Kind.VARIANT, "traditional or variant character in simplified text", _S, """
+    _rule(
+        "V001",
+        "traditional-character",
+        Kind.VARIANT,
+        "traditional or variant character in simplified text",
+        _S,
+        """
 What it does: in a simplified-Chinese document, finds a character OpenCC maps to a different
 simplified character and that is not itself a valid simplified character.
 Why is this bad? Mixed scripts look like a careless paste.
 Example: 經濟发展 → 经济发展
-"""),
+""",
+    ),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _TABLE}

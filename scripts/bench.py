@@ -33,7 +33,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    )
 
 
 def throughput(select: set[str] | None, label: str) -> None:
@@ -83,7 +85,9 @@ def cold_start(runs: int = 7) -> None:
 def main() -> None:
     print(f"machine: {machine()}")
     throughput(None, "all default rules")
-    throughput({"P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009", "S001", "L001"}, "punctuation rules")
+    throughput(
+        {"P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009", "S001", "L001"}, "punctuation rules"
+    )
     cold_start()
     repo = ROOT / "scripts" / "bench_repo.py"
     if repo.exists():

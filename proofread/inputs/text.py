@@ -57,7 +57,9 @@ def _guess_encoding(data: bytes) -> str | None:
 def decode(data: bytes, path: str, encoding: str | None = None) -> TextFile:
     """Decode `data`; raise InputError with a one-line reason when it is not text we can check."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: file is {len(data) // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit")
+        raise InputError(
+            f"{path}: file is {len(data) // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit"
+        )
     if not data.strip():
         raise InputError(f"{path}: file is empty")
     bom = b""

@@ -1,8 +1,8 @@
 """The JSON report: a stable, documented schema (see README, "JSON output").
 
-    {"version": 1,
-     "files": [{"path", "encoding", "changed", "findings": [Finding.to_dict() + {"applied"}]}],
-     "summary": {"files", "findings", "safe", "by_rule": {code: n}}}
+{"version": 1,
+ "files": [{"path", "encoding", "changed", "findings": [Finding.to_dict() + {"applied"}]}],
+ "summary": {"files", "findings", "safe", "by_rule": {code: n}}}
 """
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ def to_data(results) -> dict:
             item = f.to_dict()
             item["applied"] = id(f) in used
             items.append(item)
-        files.append(
-            {"path": tf.path, "encoding": tf.encoding, "changed": applied.text != tf.text, "findings": items}
-        )
+        files.append({"path": tf.path, "encoding": tf.encoding, "changed": applied.text != tf.text, "findings": items})
     counts = counts_by_rule(results)
     return {
         "version": SCHEMA_VERSION,

@@ -33,7 +33,9 @@ def summary(results) -> str:
     fixable = sum(1 for _, _, findings, _ in results for f in findings if f.safe)
     files = len(results)
     by_rule = ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
-    head = f"{total} finding{'s' if total != 1 else ''} ({fixable} safe to fix) in {files} file{'s' if files != 1 else ''}"
+    head = (
+        f"{total} finding{'s' if total != 1 else ''} ({fixable} safe to fix) in {files} file{'s' if files != 1 else ''}"
+    )
     return f"{head}: {by_rule}" if by_rule else head
 
 
