@@ -232,11 +232,7 @@ def _root(
 
 def _register_commands() -> None:
     for name in _COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the module exists but something it needs is missing
-                raise
+        importlib.import_module(name)
 
 
 def main() -> None:
