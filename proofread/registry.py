@@ -168,7 +168,7 @@ Example: 投入养老服务资金LX亿元 → 资金X亿元 (suggestion)
 What it does: finds a character that OCR confused with a similar-looking one, where the language
 model strongly prefers the look-alike in context.
 Why is this bad? The sentence reads wrong or means something else.
-Example: 政洽规矩 → 政治规矩
+Example: 加快径济结构调整 → 加快经济结构调整
 """,
     ),
     _rule(
@@ -180,7 +180,7 @@ Example: 政洽规矩 → 政治规矩
         """
 What it does: finds a typing confusion between characters that sound alike (的/得/地, homophones).
 Why is this bad? Input methods pick the wrong homophone; readers stumble.
-Example: 办的实 → 办得实 (suggestion)
+Example: 工作做的好 → 工作做得好 (suggestion)
 """,
     ),
     _rule(
@@ -193,7 +193,7 @@ Example: 办的实 → 办得实 (suggestion)
 What it does: inside an open “ quote, finds a character that looks like ” or ”， and where
 the quoted phrase closes naturally, proposes the punctuation.
 Why is this bad? OCR turns ”， into a character such as 七; the quote never closes.
-Example: 打造“四个园区飞整合土地 → 打造“四个园区”，整合土地
+Example: 落实“全面从严治党巴推动形成 → 落实“全面从严治党”，推动形成
 """,
     ),
     _rule(

@@ -2,8 +2,8 @@
 
 C003 needs it to choose between a lone ” and ”， where the language model cannot (the
 word model scores 五位一体 总体布局 and 五位一体，总体布局 alike, up to a constant): after a
-quoted term, a verb or an adverb starts a new clause (“四个园区”，整合土地), a noun or a
-preposition continues the phrase (“四个全面”战略布局, “三社联动”为依托).
+quoted term, a verb or an adverb starts a new clause (“全面从严治党”，推动形成…), a noun
+or a preposition continues the phrase (“五位一体”总体布局, “放管服”改革, “河长制”为抓手).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from .correct import lm_score
 
 MAX_QUOTE = 14  # a quoted term or slogan; longer quotes are speech, not a term
 CONTEXT = 6
-PHRASE_BONUS = 3.0  # log10 units: the quote would close on a known set phrase (“一岗双责”)
+PHRASE_BONUS = 3.0  # log10 units: the quote would close on a known set phrase (“五位一体”)
 DOC_BONUS = 1.5  # the quoted phrase is one the document uses elsewhere
 
 
