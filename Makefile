@@ -2,10 +2,16 @@
 PYTHON ?= python3
 APT_PACKAGES = fonts-noto-cjk libime-data-language-model chromium
 
-.PHONY: install system-deps test lint format bench bench-ocr data
+.PHONY: install install-neural system-deps test lint format bench bench-ocr data
 
 install: system-deps  ## everything the tool and its tests need, offline at run time
 	$(PYTHON) -m pip install -q -e '.[dev]'
+
+# The optional MacBERT engine (--engine macbert) and its test need torch. 2.13.0 is the CPU
+# build this project's machines keep on disk; elsewhere take a CPU wheel of your choice first.
+install-neural:
+	$(PYTHON) -m pip install -q torch==2.13.0
+	$(PYTHON) -m pip install -q -e '.[dev,neural]'
 
 # Debian packages: the fcitx5 KenLM model (default engine), a CJK font (test renders),
 # Chromium (review page tests). Skipped quietly where apt-get is not available.

@@ -27,14 +27,26 @@ def test_tiny_random_bert_loads_from_a_local_directory(tmp_path):
 
     chars = list("推动高质量发展经济")
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]
+    # a model directory as MacBERT4CSC ships it: vocab.txt, config.json, weights
     (tmp_path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    tokenizer = transformers.BertTokenizerFast(vocab_file=str(tmp_path / "vocab.txt"))
-    tokenizer.save_pretrained(tmp_path)
     config = transformers.BertConfig(
         vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32
     )
-    transformers.BertForMaskedLM(config).save_pretrained(tmp_path)
+    model = transformers.BertForMaskedLM(config)
+    # Make the output layer prefer one character everywhere, so the result is known in advance.
+    import torch
+
+    with torch.no_grad():
+        model.cls.predictions.bias.fill_(-10.0)
+        model.cls.predictions.bias[vocab.index("经")] = 10.0
+    model.save_pretrained(tmp_path)
     neural.load.cache_clear()
-    tok, model = neural.load(str(tmp_path))
-    out = neural.predict(tok, model, "推动高质量发展")
-    assert all(0 <= off < 7 and 0.0 <= p <= 1.0 for off, _, _, p in out)
+    tok, loaded = neural.load(str(tmp_path))
+    assert len(tok) == len(vocab)  # the directory's vocab.txt was read, not a default one
+    out = neural.predict(tok, loaded, "推动高质量发展经济")
+    text = "推动高质量发展经济"
+    expected = [(i, c, "经") for i, c in enumerate(text) if c != "经"]
+    assert [(off, orig, pred) for off, orig, pred, _ in out] == expected
+    assert all(p > 0.9 for *_, p in out)
+    findings = pipeline.check(Document("推动高质量发展经济"), Options(engine="macbert", model=str(tmp_path)))
+    assert {f.replacements[0] for f in findings if f.code in ("C001", "C002")} == {"经"}

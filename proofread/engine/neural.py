@@ -31,7 +31,11 @@ def load(path: str | None):
         raise EngineError("--engine macbert needs torch and transformers: pip install 'proofread[neural]'") from exc
     if not path or not os.path.isdir(path):
         raise EngineError(f"--engine macbert needs --model DIR, a local MacBERT4CSC model directory (got {path!r})")
-    tokenizer = transformers.BertTokenizerFast.from_pretrained(path, local_files_only=True)
+    # BertTokenizer reads a model directory's vocab.txt in transformers 4 and 5; word_ids()
+    # below needs a fast tokenizer, which it already is in 5 and is converted to in 4.
+    tokenizer = transformers.BertTokenizer.from_pretrained(path, local_files_only=True)
+    if not getattr(tokenizer, "is_fast", False):
+        tokenizer = transformers.BertTokenizerFast.from_pretrained(path, local_files_only=True)
     model = transformers.BertForMaskedLM.from_pretrained(path, local_files_only=True)
     model.eval()
     return tokenizer, model
