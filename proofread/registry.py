@@ -208,19 +208,6 @@ Why is this bad? Set phrases are quoted verbatim; a near miss is almost always a
 Example: 全面从产治党 → 全面从严治党
 """,
     ),
-    _rule(
-        "C005",
-        "doubled-character",
-        Kind.CONFUSABLE,
-        "doubled character at a clause start",
-        _N,
-        """
-What it does: notes a character repeated around a short word at a clause start (自在自创区).
-Why is this bad? Often a stray character from OCR or editing; sometimes intended.
-Example: 自在自创区建设中 → note only
-""",
-        status="preview",
-    ),
     # --- V: variants ------------------------------------------------------------------
     _rule(
         "V001",

@@ -48,7 +48,7 @@ def made_up_findings(text: str) -> list[Finding]:
         out.append(doc.finding(RULES["S001"], m.start() + 1, m.start() + 2, "", 0.7))
     m = re.search(rf"[{HANZI}]{{2}}。", text)
     if m:
-        out.append(doc.finding(RULES["C005"], m.start(), m.start() + 1, (), 0.3, message="note without a proposal"))
+        out.append(doc.finding(RULES["P009"], m.start(), m.start() + 1, (), 0.3, message="note without a proposal"))
         out.append(
             doc.finding(RULES["P007"], m.end() - 1, m.end() - 1, "”", 0.4, safe=False, message="insertion point")
         )
