@@ -8,6 +8,7 @@ applied fixes is copied unchanged, so applying nothing returns the input as is.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,7 +25,9 @@ def resolve(findings: Iterable[Finding], text: str | None = None) -> list[Findin
     seen: set = set()
     out: list[Finding] = []
     for f in sorted(findings, key=_order):
-        key = (f.code, f.start, f.end, f.replacements)
+        # The same change proposed by two rules (a look-alike that is also a set-phrase near
+        # miss) is one finding: the most confident, which sorts first, speaks for both.
+        key = (f.start, f.end, f.replacements[0]) if f.replacements else (f.code, f.start, f.end)
         if key in seen:
             continue
         if text is not None and MASK in text[f.start : f.end]:
@@ -67,3 +70,18 @@ def apply(text: str, findings: list[Finding], threshold: float = 0.0, unsafe: bo
     parts.append(text[pos:])
     chosen_ids = {id(f) for f in chosen}
     return Applied("".join(parts), chosen, [f for f in findings if id(f) not in chosen_ids])
+
+
+def offset_map(applied: list[Finding]):
+    """old offset -> offset in the text after `applied` (sorted, disjoint) fixes; for positions outside them."""
+    starts = [f.start for f in applied]
+    deltas, total = [], 0
+    for f in applied:
+        total += len(f.replacements[0]) - (f.end - f.start)
+        deltas.append(total)
+
+    def shift(offset: int) -> int:
+        k = bisect.bisect_left(starts, offset)  # fixes that start before `offset` (and end by it)
+        return offset + (deltas[k - 1] if k else 0)
+
+    return shift

@@ -69,3 +69,32 @@ def test_finding_positions_are_one_based_lines_and_columns():
     assert (f.line, f.col) == (2, 3)
     assert f.original == ","
     assert doc.line_span(1) == (0, 3)
+
+
+def test_same_change_from_two_rules_is_one_finding():
+    doc = Document("严守政治纪律和政洽规矩")
+    look_alike = doc.finding(registry.RULES["C001"], 9, 10, "治", confidence=1.0)
+    phrase = doc.finding(registry.RULES["C004"], 9, 10, "治", confidence=0.95)
+    assert resolver.resolve([phrase, look_alike]) == [look_alike]
+
+
+def test_offset_map_follows_insertions_and_deletions():
+    doc = Document("ab,cd...ef")
+    comma = doc.finding(P004, 2, 3, "，，")  # one character longer
+    dots = doc.finding(P004, 5, 8, "…")  # two shorter
+    shift = resolver.offset_map([comma, dots])
+    assert [shift(i) for i in (0, 1, 3, 4, 8, 9)] == [0, 1, 4, 5, 7, 8]
+
+
+def test_a_report_resolved_by_an_applied_fix_is_dropped():
+    from proofread import pipeline
+    from proofread.options import Options
+
+    # The unclosed quote (P009, a report) is closed by the C003 fix: the report must go.
+    text = "各级党组织要坚决落实“全面从严治党巴推动形成风清气正的政治生态。"
+    applied, findings = pipeline.fix(Document(text), Options(select={"P009", "C003"}))
+    assert applied.text == "各级党组织要坚决落实“全面从严治党”，推动形成风清气正的政治生态。"
+    assert [f.code for f in findings] == ["C003"]
+    # Without the fix (C003 off) the same report stays.
+    _, alone = pipeline.fix(Document(text), Options(select={"P009"}))
+    assert [f.code for f in alone] == ["P009"]

@@ -30,9 +30,10 @@ CHECKERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def run(doc: Document, options: Options) -> Iterator[Finding]:
+def run(doc: Document, options: Options, only: set[str] | None = None) -> Iterator[Finding]:
+    """Findings of every enabled checker (or of the checker modules named in `only`)."""
     for module_name, codes in CHECKERS.items():
-        if not any(options.enabled(c) for c in codes):
+        if not any(options.enabled(c) for c in codes) or (only is not None and module_name not in only):
             continue
         module = importlib.import_module(f"{__name__}.{module_name}")
         for finding in module.check(doc, options):
