@@ -144,16 +144,22 @@ def _dedupe(findings):
     return [f for f in findings if id(f) in keep]
 
 
+def _char_scores(spans, length) -> list[float]:
+    """The recogniser's probability of each character of the text (1.0 where it has none)."""
+    score = [1.0] * length
+    for start, end, s in spans:
+        for k in range(start, min(end, length)):
+            score[k] = s
+    return score
+
+
 def _trust_sure_characters(findings, spans, length):
     """Make character repairs on characters the recogniser was sure of suggestions, not fixes."""
     from dataclasses import replace
 
     if not spans:
         return findings
-    score = [1.0] * length
-    for start, end, s in spans:
-        for k in range(start, min(end, length)):
-            score[k] = s
+    score = _char_scores(spans, length)
     # Repairs taken from the recogniser's own second reading (ocr_alternatives marks them).
     doubted = {f.start: score[f.start] for f in findings if f.safe and "ocr_alternative" in f.data}
     out = []
@@ -175,10 +181,7 @@ def annotate(findings, spans, length):
 
     if not spans:
         return findings
-    score = [1.0] * length
-    for start, end, s in spans:
-        for k in range(start, min(end, length)):
-            score[k] = s
+    score = _char_scores(spans, length)
     out = []
     for f in findings:
         lo, hi = f.start, max(f.end, f.start + 1)
