@@ -32,14 +32,14 @@ def check(doc: Document, options) -> Iterator[Finding]:
                 b in {x for x, _ in engine.visual.get(a, ())} for a, b in zip(c.original, c.replacement, strict=False)
             )
             rule = RULES["C001" if shape else "C002"]
-            how = "looks like" if shape else "sounds like"
+            how = "形近" if shape else "音近"
             yield doc.finding(
                 rule,
                 start + c.start,
                 start + c.end,
                 [c.replacement, *c.alternatives],
                 confidence=api.confidence(c.score, corrector.safe_threshold - 1.0),
-                message=f"“{c.original}” {how} “{c.replacement}”, which fits the context far better",
+                message=f"“{c.original}”与“{c.replacement}”{how}，按上下文应为“{c.replacement}”",
                 # a homophone is a safe fix only when the text is known to be typed: in scans
                 # and unknown text the sound-alike set is large and mostly wrong (带量 -> 大量)
                 safe=corrector.is_safe(c) and (shape or options.source == "typed"),

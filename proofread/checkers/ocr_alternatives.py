@@ -132,7 +132,7 @@ def check(doc: Document, options) -> Iterator[Finding]:
             pos + 1,
             [r for r in ranked if r == c or ranked.index(r) < 3],
             confidence=round(1.0 / (1.0 + math.exp(-(total - SAFE + 0.5) / 0.8)), 3),
-            message=f"OCR was unsure of “{ch}” ({read:.2f}) and also read “{c}”, which fits the context far better",
+            message=f"OCR 对“{ch}”把握不大（{read:.2f}），其备选读法“{c}”更合上下文",
             safe=safe,
             data={
                 "score": round(total, 2),

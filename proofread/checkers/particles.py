@@ -26,6 +26,6 @@ def check(doc: Document, options) -> Iterator[Finding]:
                 start + i + 1,
                 "得",
                 confidence=0.6,
-                message=f"after the verb “{verb}” a complement follows: 得, not 的 ({verb}得…)",
+                message=f"动词“{verb}”后接补语，应用“得”而非“的”（{verb}得…）",
                 safe=False,
             )

@@ -58,7 +58,7 @@ def check(doc: Document, options) -> Iterator[Finding]:
             k + 1,
             right,
             confidence=0.95 if confusable else 0.7,
-            message=f"one character off the set phrase “{miss.phrase}”",
+            message=f"与固定提法“{miss.phrase}”差一个字",
             safe=confusable and gain >= 2.0,
             data={"phrase": miss.phrase, "lm_gain": round(gain, 2)},
         )

@@ -41,7 +41,7 @@ def check(doc: Document, options) -> Iterator[Finding]:
                 start + fix.start + 1,
                 fix.replacement,
                 confidence=api.confidence(fix.score, THRESHOLD),
-                message=f"“{fix.original}” closes the quote “{fix.phrase}”: read as {fix.replacement}",
+                message=f"引号“{fix.phrase}”未闭合，“{fix.original}”疑为 OCR 误读的 {fix.replacement}",
                 safe=safe,
                 data={
                     "score": round(fix.score, 2),

@@ -39,6 +39,6 @@ def check(doc: Document, options) -> Iterator[Finding]:
                 start + i + 1,
                 simp,
                 confidence=0.97 if in_word else 0.6,
-                message=f"traditional “{trad}” in simplified text: “{simp}”",
+                message=f"简体文本中的繁体或异体字“{trad}”，应为“{simp}”",
                 safe=in_word,
             )

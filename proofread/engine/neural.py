@@ -80,7 +80,7 @@ def check(doc, options) -> Iterator:
             offset + 1,
             pred,
             confidence=round(prob, 3),
-            message=f"the MacBERT model reads “{pred}” here, not “{orig}”",
+            message=f"MacBERT 模型认为此处应为“{pred}”而非“{orig}”",
             safe=listed and prob >= SAFE_PROB,
             data={"engine": "macbert", "probability": round(prob, 3)},
         )
