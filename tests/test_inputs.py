@@ -74,3 +74,15 @@ def test_write_atomic_keeps_permissions_and_leaves_no_temp(tmp_path):
     assert path.read_bytes() == "新内容".encode()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
     assert os.listdir(tmp_path) == ["doc.txt"]
+
+
+def test_a_file_over_the_size_limit_is_refused_by_its_real_size(tmp_path, monkeypatch):
+    import proofread.inputs.text as text
+
+    monkeypatch.setattr(text, "MAX_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_bytes("文".encode() * 1000)  # 3,000 bytes
+    with pytest.raises(InputError, match="over the 0 MB limit|file is 0 MB"):
+        read_file(str(path))
+    with pytest.raises(InputError, match="over the limit"):
+        decode(path.read_bytes(), "<stdin>")

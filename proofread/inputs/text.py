@@ -57,9 +57,7 @@ def _guess_encoding(data: bytes) -> str | None:
 def decode(data: bytes, path: str, encoding: str | None = None) -> TextFile:
     """Decode `data`; raise InputError with a one-line reason when it is not text we can check."""
     if len(data) > MAX_BYTES:
-        raise InputError(
-            f"{path}: file is {len(data) // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit"
-        )
+        raise InputError(f"{path}: more than {MAX_BYTES // 2**20} MB, over the limit for one document")
     if not data.strip():
         raise InputError(f"{path}: file is empty")
     bom = b""
@@ -96,6 +94,9 @@ def read_file(path: str, encoding: str | None = None) -> TextFile:
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory, expected a file")
     try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit")
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:

@@ -45,7 +45,8 @@ def file_diff(path: str, old_text: str, new_text: str, color: bool) -> list[str]
     new_lines = new_text.splitlines(keepends=True)
     red, green, cyan, reset = ("\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[0m") if color else ("",) * 4
     out: list[str] = []
-    diff = list(difflib.unified_diff(old_lines, new_lines, f"a/{path}", f"b/{path}", n=CONTEXT))
+    name = path.lstrip("/")  # git's a/ b/ prefixes; an absolute path keeps one slash
+    diff = list(difflib.unified_diff(old_lines, new_lines, f"a/{name}", f"b/{name}", n=CONTEXT))
     i = 0
     while i < len(diff):
         line = diff[i]

@@ -40,6 +40,8 @@ def summary(results) -> str:
 
 
 def render(results, stream, color: bool) -> None:
+    if not results:
+        return  # every input failed; the errors are on stderr
     if color:
         return _render_rich(results, stream)
     for tf, _doc, findings, applied in results:
