@@ -265,3 +265,26 @@ def test_server_refuses_to_overwrite_a_file_changed_meanwhile(served):
     status, reply = _request(server, "POST", "/save", _save_body(review, [0] * len(review.findings)), ok)
     assert status == 409 and "changed on disk" in json.loads(reply)["error"]
     assert path.read_bytes() == "别人改过了".encode("gb18030")
+
+
+def test_report_reads_the_nearest_config(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / ".proofread.toml").write_text('select = ["P003"]\n', encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text('增长X%,三产"引号"测试。\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    proc = subprocess.run(
+        [sys.executable, "-m", "proofread", "report", str(doc), "-o", str(out)], capture_output=True, cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    page = out.read_text(encoding="utf-8")
+    assert '"code":"P003"' in page and '"code":"P004"' not in page
+    forced = subprocess.run(
+        [sys.executable, "-m", "proofread", "report", "--select", "P004", str(doc), "-o", str(out)],
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    page = out.read_text(encoding="utf-8")  # a flag given wins over the config's value
+    assert forced.returncode == 0 and '"code":"P004"' in page and '"code":"P003"' not in page

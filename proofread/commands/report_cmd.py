@@ -24,14 +24,17 @@ from proofread.cli import (
     Threshold,
     _fail,
     _options,
+    _plan,
     app,
 )
 
 File = Annotated[str, typer.Argument(help="The file to review.", metavar="FILE", show_default=False)]
 
 
-def _findings(path: str, encoding, opts):
-    """Read, prepare and check one file; a one-line error and exit 2 if it cannot be read."""
+def _findings(path: str, encoding, opts, ctx=None):
+    """Read, prepare and check one file with its config applied (flags > nearest config > defaults).
+
+    Returns the file, its findings and the options used; a one-line error and exit 2 if it cannot be read."""
     from proofread import pipeline
     from proofread.inputs.prepare import document
     from proofread.inputs.text import InputError, read_file
@@ -40,11 +43,18 @@ def _findings(path: str, encoding, opts):
         tf = read_file(path, encoding)
     except InputError as exc:
         raise _fail(str(exc)) from None
-    return tf, pipeline.check(document(tf), opts)
+    plan = _plan([path], opts, ctx)
+    if plan.errors:
+        raise _fail(plan.errors[0])
+    if not plan.jobs:
+        raise _fail(f"{path}: excluded by the config's exclude globs")
+    job = plan.jobs[0]
+    return tf, pipeline.check(document(tf, job.fmt, job.options), job.options), job.options
 
 
 @app.command()
 def report(
+    ctx: typer.Context,
     path: File,
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write the page (- for stdout).")] = "-",
     encoding: Encoding = None,
@@ -63,8 +73,8 @@ def report(
     if output == "-" and sys.stdout.isatty():
         raise _fail("the report is an HTML page: write it to a file with -o report.html")
     opts = _options(select, ignore, threshold, source, engine, model, phrases)
-    tf, findings = _findings(path, encoding, opts)
-    page = html.report_html(tf, findings, threshold=threshold).encode("utf-8")
+    tf, findings, used = _findings(path, encoding, opts, ctx)
+    page = html.report_html(tf, findings, threshold=used.threshold).encode("utf-8")
     if output == "-":
         sys.stdout.buffer.write(page)
         sys.stdout.flush()
@@ -79,6 +89,7 @@ def report(
 
 @app.command()
 def review(
+    ctx: typer.Context,
     path: File,
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0 = any free port).")] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help="Also open the page in the default browser.")] = False,
@@ -99,12 +110,12 @@ def review(
     if not 0 <= port <= 65535:
         raise _fail("--port must be between 0 and 65535")
     opts = _options(select, ignore, threshold, source, engine, model, phrases)
-    tf, findings = _findings(path, encoding, opts)
+    tf, findings, used = _findings(path, encoding, opts, ctx)
     with open(path, "rb") as fh:
         original = fh.read()
     if tf.encode(tf.text) != original:
         raise _fail(f"{path}: the file changed while it was being read; try again")
-    review_state = review_server.Review(tf, findings, original, threshold=threshold)
+    review_state = review_server.Review(tf, findings, original, threshold=used.threshold)
     try:
         server = review_server.start(review_state, port)
     except OSError as exc:
