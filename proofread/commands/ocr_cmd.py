@@ -42,6 +42,7 @@ SURE = 0.99
 
 @app.command()
 def ocr(
+    ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Images (PNG, JPEG, TIFF) or PDFs.", show_default=False)],
     fmt: Format = "text",
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a diff report.")] = False,
@@ -85,7 +86,7 @@ def ocr(
         if raw:
             sys.stdout.write(res.text.text + "\n")
             continue
-        results.append(check_scan(res, opts))
+        results.append(check_scan(res, _file_options(res.path, opts, ctx)))
     if raw:
         sys.stdout.flush()
         raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
@@ -100,6 +101,17 @@ def ocr(
         render("diff" if diff else fmt, results, sys.stdout, color=color)
     found = any(findings for _, _, findings, _ in results)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_FOUND if found else EXIT_CLEAN)
+
+
+def _file_options(path: str, opts, ctx):
+    """The options for one scanned file: flags > the nearest config (as for `check`) > defaults."""
+    from proofread import config as configs
+    from proofread import files
+
+    try:
+        return configs.for_path(path).options(opts, files.given_flags(ctx))
+    except configs.ConfigError as exc:
+        raise _fail(str(exc)) from None
 
 
 def check_scan(res, opts):
