@@ -27,7 +27,7 @@ _TABLE = [
         """
 What it does: finds the ditto mark 〃 closing an open Chinese quote “ and replaces it with ”.
 Why is this bad? OCR reads a printed ” as 〃; the quote stays unbalanced.
-Example: 巡视工作“回头看〃以及 → 巡视工作“回头看”以及
+Example: 开展“不忘初心〃主题教育 → 开展“不忘初心”主题教育
 """,
     ),
     _rule(
@@ -39,7 +39,7 @@ Example: 巡视工作“回头看〃以及 → 巡视工作“回头看”以及
         """
 What it does: finds '' ’’ ‘‘ `` standing in for a Chinese double quote and writes “ or ” by position.
 Why is this bad? OCR and old typewriter habits split a double quote into two single marks.
-Example: 以“三社联动''为依托 → 以“三社联动”为依托
+Example: 以“河长制''为抓手 → 以“河长制”为抓手
 """,
     ),
     _rule(
@@ -51,7 +51,7 @@ Example: 以“三社联动''为依托 → 以“三社联动”为依托
         """
 What it does: replaces an ASCII " next to Chinese text with “ or ”, by pairing.
 Why is this bad? Chinese prose uses full-width curly quotes.
-Example: 实现“双倍增"行动 → 实现“双倍增”行动
+Example: 推进“放管服"改革 → 推进“放管服”改革
 """,
     ),
     _rule(
@@ -64,7 +64,7 @@ Example: 实现“双倍增"行动 → 实现“双倍增”行动
 What it does: replaces ASCII , ; : ? ! ( ) between or next to Chinese characters with ，；：？！（）.
 A comma between two digits or the placeholder X (1,234 · X,X) is a thousands separator and stays.
 Why is this bad? Mixed-width punctuation is a typesetting error in Chinese prose.
-Example: 同比增长X%,三产比重 → 同比增长X%，三产比重
+Example: 比上年增长5%,居民收入 → 比上年增长5%，居民收入
 """,
     ),
     _rule(
@@ -126,7 +126,7 @@ What it does: finds “” 《》 （） 【】 that do not pair up within a par
 mate is unambiguous (a half-width mate such as ( ... ）, or a quote turned the wrong way: 你好“。),
 otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
 Why is this bad? An unclosed quote or bracket changes the meaning of everything after it.
-Example: 实现“两个高于目标。 → reported at “
+Example: 实现“三个确保目标。 → reported at “
 """,
     ),
     # --- S: spacing -----------------------------------------------------------------
@@ -154,7 +154,7 @@ Example: 经济 工作 → 经济工作 (suggestion)
 What it does: reports a single Latin letter glued to Chinese text or to the placeholder X that
 reads as OCR noise, and suggests deleting it. Never applied by default.
 Why is this bad? A speck on the page becomes a letter; the number it touches is then wrong.
-Example: 投入养老服务资金LX亿元 → 资金X亿元 (suggestion)
+Example: 安排专项资金LX亿元 → 专项资金X亿元 (suggestion)
 """,
     ),
     # --- C: characters ----------------------------------------------------------------

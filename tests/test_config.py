@@ -15,13 +15,6 @@ DITTO = "开展“回头看〃工作。\n"  # P001
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config_cache():
-    config.find.cache_clear()
-    yield
-    config.find.cache_clear()
-
-
 def check(*args):
     cli._register_commands()
     return runner.invoke(cli.app, ["check", *args])

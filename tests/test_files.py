@@ -8,20 +8,13 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
-from proofread import cli, config, files
+from proofread import cli, files
 from proofread.options import Options
 from proofread.reporters import github
 
 COMMA = "增长X%,三产比重提高。\n"
 PUNCT = Options(select={"P001", "P004"})
 runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_config_cache():
-    config.find.cache_clear()
-    yield
-    config.find.cache_clear()
 
 
 def write(path, text=COMMA):

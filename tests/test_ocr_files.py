@@ -212,15 +212,9 @@ def test_ocr_reads_the_config_next_to_the_scan(files, tmp_path):
     import json
     import shutil
 
-    from proofread import config
-
     scan_path = tmp_path / "scan.png"
     shutil.copy(files["clean"], scan_path)
     (tmp_path / ".proofread.toml").write_text('ignore = ["P004"]\n', encoding="utf-8")
-    config.find.cache_clear()
-    try:
-        result = CliRunner().invoke(app, ["ocr", "-j", "1", "--format", "json", str(scan_path)])
-    finally:
-        config.find.cache_clear()
+    result = CliRunner().invoke(app, ["ocr", "-j", "1", "--format", "json", str(scan_path)])
     codes = {f["code"] for f in json.loads(result.output)["files"][0]["findings"]}
     assert "P003" in codes and "P004" not in codes  # the ASCII comma is left to the config

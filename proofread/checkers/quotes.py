@@ -153,7 +153,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         by_pairing = "close" if is_open else "open"
         by_position = _position_role(text, s, e)
         if by_pairing == "close" and by_position is None and _spans_sentences(text, open_at[1], s):
-            # “四个园区飞整合……。……实现"双创": the open quote lost its ” long ago.
+            # “推进河长制落实……。……开展"清四乱": the open quote lost its ” long ago.
             role, safe, conf = by_pairing, False, 0.5
             doubtful = True
         elif by_position is not None and by_position != by_pairing:

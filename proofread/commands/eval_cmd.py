@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from proofread.cli import app
+from proofread.cli import _options, app
 
 CHAR_CODES = "C001,C002,C003,C004,V001"
 
@@ -33,26 +33,16 @@ def eval_(
     import json
     import time
 
-    from proofread import pipeline, registry
+    from proofread import pipeline
     from proofread.engine.evaluate import Tally, read_gold
     from proofread.model import Document
-    from proofread.options import Options
 
-    try:
-        codes = {registry.get(c).code for c in select.split(",") if c.strip()}
-    except KeyError as exc:
-        raise typer.BadParameter(str(exc.args[0])) from None
     rows = read_gold(gold)
     if limit:
         rows = rows[:limit]
-    opts = Options(
-        select=codes,
-        source=source,
-        engine=engine,
-        model=model,
-        unsafe_fixes=suggestions,
-        confusion_files=list(confusions or []),
-    )
+    # the same validation and Options as check/fix (unknown rule or --source: exit 2)
+    opts = _options(select, None, 0.0, source, engine, model, None, suggestions)
+    opts.confusion_files = list(confusions or [])
     pipeline.check(Document("预热。"), opts)  # start-up (model load) is not part of the speed figure
     tally = Tally()
     start = time.perf_counter()
