@@ -129,6 +129,21 @@ Why is this bad? An unclosed quote or bracket changes the meaning of everything 
 Example: 实现“三个确保目标。 → reported at “
 """,
     ),
+    _rule(
+        "P010",
+        "comma-ends-paragraph",
+        Kind.PUNCTUATION,
+        "paragraph ends with a comma",
+        _S,
+        """
+What it does: replaces a comma (， or an ASCII comma after Chinese) that ends a paragraph of prose
+with 。, when the document's lines are paragraphs: almost every long line ends a sentence and at
+most two (or a tenth) end on a comma. Hard-wrapped text, verse and lines under eight characters
+are left alone.
+Why is this bad? A paragraph ends a sentence; OCR often reads the small 。 as ，.
+Example: 今年秋粮收购进度明显快于往年， (end of paragraph) → 今年秋粮收购进度明显快于往年。
+""",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",

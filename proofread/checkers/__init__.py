@@ -20,6 +20,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "pairs": ("P004", "P009"),
     "marks": ("P005", "P006", "P007"),
     "fullwidth": ("P008",),
+    "paragraph_end": ("P010",),
     "spacing": ("S001",),
     "latin": ("L001",),
     "confusable": ("C001", "C002"),

@@ -89,8 +89,14 @@ def _in_short_quote(line: str, i: int) -> bool:
 
 
 class Guard:
-    def __init__(self, allow_files: tuple[str, ...] = (), phrase_files: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        allow_files: tuple[str, ...] = (),
+        phrase_files: tuple[str, ...] = (),
+        vocab: frozenset | set = frozenset(),
+    ):
         self.protected = protected_words(tuple(allow_files) + tuple(phrase_files))
+        self.vocab = vocab  # the language model's words: tells a surname from the same character in a word
 
     @property
     def names(self) -> frozenset:
@@ -106,11 +112,20 @@ class Guard:
         if _covered(line, i, j, self.names):
             return SUGGEST
         for k in (i - 1, i - 2):
-            if k >= 0 and line[k] in self.surnames:
+            if k >= 0 and line[k] in self.surnames and not self._in_word(line, k, i):
                 return SUGGEST
         if _in_short_quote(line, i):
             return SUGGEST
         return None
+
+    def _in_word(self, line: str, k: int, i: int) -> bool:
+        """Is line[k] part of a two-character word that does not reach the suspicious line[i]?
+
+        A surname character is often an ordinary one (方 in 方式, 范 in 规范): inside a word it
+        starts no name, so the characters after it may be repaired as usual.
+        """
+        vocab = self.vocab
+        return (k > 0 and line[k - 1 : k + 1] in vocab) or (k + 2 <= i and line[k : k + 2] in vocab)
 
 
 def is_traditional(line: str) -> bool:
