@@ -165,6 +165,12 @@ def test_allow_list_flag_silences_a_word(tmp_path):
     assert " L001 " in run("check", str(doc)).stdout.decode()
     proc = run("check", "--allow", str(allow), str(doc))
     assert proc.returncode == 0, proc.stdout.decode()
+    # the review page takes the same list: the finding is not on it
+    page = tmp_path / "review.html"
+    assert run("report", "-o", str(page), str(doc)).returncode == 0
+    assert "L001" in page.read_text(encoding="utf-8")
+    assert run("report", "--allow", str(allow), "-o", str(page), str(doc)).returncode == 0
+    assert "L001" not in page.read_text(encoding="utf-8")
 
 
 def test_engine_errors_are_one_line_not_a_traceback():

@@ -19,6 +19,7 @@ from proofread.cli import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FOUND,
+    Allow,
     Color,
     Engine,
     Format,
@@ -58,6 +59,7 @@ def ocr(
     engine: Engine = "default",
     model: Model = None,
     phrases: Phrases = None,
+    allow: Allow = None,
     color: Color = None,
 ) -> None:
     """OCR scanned pages, then report and fix like `check`. Exit 0 clean, 1 findings, 2 errors."""
@@ -69,7 +71,7 @@ def ocr(
         raise _fail("--output takes the text of one input file; give one file")
     if not 50 <= dpi <= 1200:
         raise _fail("--dpi must be between 50 and 1200")
-    opts = _options(select, ignore, threshold, "ocr", engine, model, phrases, unsafe_fixes)
+    opts = _options(select, ignore, threshold, "ocr", engine, model, phrases, unsafe_fixes, allow=allow)
 
     scans = scan(paths, dpi=dpi, force_ocr=force_ocr, jobs=jobs or None, progress=_progress(paths))
     errors = 0

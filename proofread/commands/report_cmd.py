@@ -14,6 +14,7 @@ import typer
 
 from proofread.cli import (
     EXIT_CLEAN,
+    Allow,
     Encoding,
     Engine,
     Ignore,
@@ -65,6 +66,7 @@ def report(
     engine: Engine = "default",
     model: Model = None,
     phrases: Phrases = None,
+    allow: Allow = None,
 ) -> None:
     """Write a self-contained HTML review page: decide each finding, download the clean text."""
     from proofread.inputs.text import write_atomic
@@ -72,7 +74,7 @@ def report(
 
     if output == "-" and sys.stdout.isatty():
         raise _fail("the report is an HTML page: write it to a file with -o report.html")
-    opts = _options(select, ignore, threshold, source, engine, model, phrases)
+    opts = _options(select, ignore, threshold, source, engine, model, phrases, allow=allow)
     tf, findings, used = _findings(path, encoding, opts, ctx)
     page = html.report_html(tf, findings, threshold=used.threshold).encode("utf-8")
     if output == "-":
@@ -101,6 +103,7 @@ def review(
     engine: Engine = "default",
     model: Model = None,
     phrases: Phrases = None,
+    allow: Allow = None,
 ) -> None:
     """Serve the review page on 127.0.0.1; Save writes the decided text back to FILE, then exit."""
     from proofread import review_server
@@ -109,7 +112,7 @@ def review(
         raise _fail("review needs a file to write back to, not standard input")
     if not 0 <= port <= 65535:
         raise _fail("--port must be between 0 and 65535")
-    opts = _options(select, ignore, threshold, source, engine, model, phrases)
+    opts = _options(select, ignore, threshold, source, engine, model, phrases, allow=allow)
     tf, findings, used = _findings(path, encoding, opts, ctx)
     with open(path, "rb") as fh:
         original = fh.read()
