@@ -193,6 +193,13 @@ def test_quote_closing_on_a_set_phrase_without_a_lookalike(monkeypatch, damaged,
     assert fix(damaged) == expected
 
 
+def test_quote_closing_on_a_term_the_document_quotes_elsewhere(monkeypatch):
+    # 三个以案 is in no list: the document's own closed “三个以案” is the evidence
+    monkeypatch.setattr(candidates, "punct_lookalikes", lambda: {"乙": [("”，", 0.8)]})
+    damaged = "我们要落实“三个以案巴推动整改。\n开展“三个以案”警示教育。"
+    assert fix(damaged) == "我们要落实“三个以案”，推动整改。\n开展“三个以案”警示教育。"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -26,7 +26,8 @@ GENERIC_FORMS = {"”": 0.5, "”，": 0.3, "”。": 0.12, "”、": 0.08}
 PRIOR_WEIGHT = 10  # pseudo-counts of the generic prior
 
 # A character the glyph table does not list can still stand for the closing marks when the
-# structure says so: the quote would close exactly on a known set phrase, and the character
+# structure says so: the quote would close exactly on a known set phrase (or on a term the
+# document quotes, closed, elsewhere), and the character
 # forms no word with its neighbours. Such a character covers a cluster of two marks (a whole
 # cell of ink) or a lone ”; a fixed penalty stands in for the look-alike distance. The model
 # cannot tell ” from ”， (it scores both splits alike), so the next word's part of speech
@@ -106,7 +107,8 @@ def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(
                 continue  # a character inside a word (队伍, 同志们) is not a misread quote
             phrase = line[o + 1 : k]
             tries = list(lookalikes.get(ch, ()))
-            structural = not tries and "\u4e00" <= ch <= "\u9fff" and phrase in phrases and len(phrase) >= 4
+            known = phrase in phrases or f"“{phrase}”" in document  # a set phrase, or quoted elsewhere
+            structural = not tries and "\u4e00" <= ch <= "\u9fff" and known and len(phrase) >= 3
             if structural:
                 following = best(line[k + 1 : k + 1 + CONTEXT])[1]
                 form = "”，" if following and pos.starts_clause(following[0]) else "”"
