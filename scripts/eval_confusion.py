@@ -31,7 +31,9 @@ NOTE_PAIRS = [
     ("拾", "抬"),
     ("抬", "拾"),
 ]
-KS = (5, 10, 20, 40)
+KS = (5, 10, 20, 24, 40)
+# what the engine can use (proofread/engine/correct.py MAX_CANDIDATES, MIN_SIM)
+ENGINE_K, ENGINE_MIN = 24, 0.45
 
 
 def load(path: Path) -> dict[str, list[str]]:
@@ -43,6 +45,28 @@ def load(path: Path) -> dict[str, list[str]]:
             key, cands = line.rstrip("\n").split("\t")
             out[key] = [c.rsplit(":", 1)[0] for c in cands.split()]
     return out
+
+
+def load_scores(path: Path) -> dict[str, list[tuple[str, float]]]:
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            key, cands = line.rstrip("\n").split("\t")
+            out[key] = [(c, float(v)) for c, _, v in (x.rpartition(":") for x in cands.split())]
+    return out
+
+
+def usable(scored: dict[str, list[tuple[str, float]]], pairs) -> float:
+    """Share of occurrences whose meant character the engine would try: among the ENGINE_K best
+    candidates of the seen one, with score >= ENGINE_MIN."""
+    total = sum(n for _, _, n in pairs)
+    hit = 0
+    for m, s, n in pairs:
+        if any(c == m and v >= ENGINE_MIN for c, v in scored.get(s, [])[:ENGINE_K]):
+            hit += n
+    return hit / total if total else 0.0
 
 
 def sample_pairs() -> list[tuple[str, str]]:
@@ -99,13 +123,17 @@ def recall(table, pairs) -> dict[int, float]:
 
 
 def main() -> None:
-    table = load(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dictionaries" / "confusion_visual.tsv")
+    visual = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dictionaries" / "confusion_visual.tsv"
+    table, scored = load(visual), load_scores(visual)
     phonetic = load(Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "dictionaries" / "confusion_phonetic.tsv")
     print("sample pairs (meant<-seen: rank):", " ".join(f"{m}<-{s}:{rank(table, m, s)}" for m, s in sample_pairs()))
     print("note pairs:", " ".join(f"{m}<-{s}:{rank(table, m, s)}" for m, s in NOTE_PAIRS))
     held = heldout_pairs()
     print(f"held-out {len(held)} distinct pairs, {sum(n for *_, n in held)} occurrences")
     print("  recall@k (occurrences):", {k: round(v, 3) for k, v in recall(table, held).items()})
+    print(f"  usable by the engine (top {ENGINE_K}, score >= {ENGINE_MIN}): {usable(scored, held):.3f}")
+    n_usable = sum(sum(1 for _, v in c[:ENGINE_K] if v >= ENGINE_MIN) for c in scored.values())
+    print(f"  candidates the engine tries: {n_usable / max(1, len(scored)):.1f} per character")
     distinct = [(m, s, 1) for m, s, _ in held]
     print("  recall@k (distinct):   ", {k: round(v, 3) for k, v in recall(table, distinct).items()})
     sighan = sighan_pairs()

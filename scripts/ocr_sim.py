@@ -1,7 +1,9 @@
 """Simulated scanning + RapidOCR recognition, for learning and testing OCR confusions.
 
-`render_line` draws a text line in a CJK font; `degrade` makes it look like a photocopy or a
-poor scan (small glyphs, blur, noise, ink bleed or fading, JPEG); `Recognizer` runs only the
+`render_line` draws a text line in a CJK font; `degrade` makes it look like a poor grey scan
+(small glyphs, blur, noise, ink bleed or fading, JPEG); `photocopy` makes it look like a
+photocopy, fax or bilevel scan (strokes thickened or thinned, then the page thresholded, which
+breaks thin strokes and merges close ones); `Recognizer` runs only the
 RapidOCR line recognizer (no detection: the line is already cut out), on one thread so the
 shared machine stays usable. `substitutions` aligns OCR output with the truth and returns the
 one-for-one character substitutions (meant, seen).
@@ -50,6 +52,47 @@ def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
     return up.resize((int(up.width * 48 / up.height), 48), Image.BILINEAR)
 
 
+def photocopy(img: Image.Image, rng: random.Random) -> Image.Image:
+    """A random bilevel degradation: toner spread or starved strokes, a low-resolution scan,
+    blur, then a global threshold (as photocopiers, faxes and 1-bit scanners do), speckle.
+
+    The threshold is what makes the damage of real copies: a dark threshold on a blurred
+    small glyph drops thin strokes and opens boxes, a light one fills counters and joins
+    neighbouring strokes. Both are drawn, from mild to harsh."""
+    arr = np.asarray(img, dtype=np.uint8)
+    stroke = rng.choice(["thick", "thick", "thin", "none"])
+    if stroke != "none":
+        # at print resolution (40 px em), one pixel of spread is about a toner dot
+        flt = ImageFilter.MinFilter(3) if stroke == "thick" else ImageFilter.MaxFilter(3)
+        arr = np.asarray(Image.fromarray(arr).filter(flt), np.uint8)
+    h = rng.choice([14, 15, 16, 17, 18, 20, 22, 24, 28])  # line height after the scan
+    src = Image.fromarray(arr)
+    small = src.resize((max(8, int(src.width * h / src.height)), h), rng.choice([Image.BILINEAR, Image.BOX]))
+    small = small.filter(ImageFilter.GaussianBlur(rng.uniform(0.0, 0.8)))
+    a = np.asarray(small, dtype=np.float32)
+    a = a + np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(0, 12), a.shape)
+    # threshold between the darkest ink and paper, as an auto-exposing copier sets it: low keeps
+    # only solid ink (thin strokes break), high keeps every smudge (counters fill)
+    ink = float(np.percentile(a, 1))
+    bw = np.where(a < ink + rng.uniform(0.3, 0.8) * (255 - ink), 0, 255).astype(np.uint8)
+    nrng = np.random.default_rng(rng.randrange(1 << 30))
+    speckle = rng.uniform(0, 0.006)
+    flip = nrng.random(bw.shape) < speckle
+    bw[flip] = 255 - bw[flip]
+    out = Image.fromarray(bw)
+    if rng.random() < 0.4:  # a bilevel image later saved as JPEG (scanned to PDF)
+        buf = io.BytesIO()
+        out.save(buf, "JPEG", quality=rng.randint(30, 75))
+        out = Image.open(io.BytesIO(buf.getvalue())).convert("L")
+    resample = rng.choice([Image.NEAREST, Image.BILINEAR])
+    return out.resize((int(out.width * 48 / out.height), 48), resample)
+
+
+def degrade_any(img: Image.Image, rng: random.Random, bilevel: float = 0.5) -> Image.Image:
+    """`photocopy` with probability `bilevel`, else the grey-scan `degrade`."""
+    return photocopy(img, rng) if rng.random() < bilevel else degrade(img, rng)
+
+
 class Recognizer:
     def __init__(self, threads: int = 1):
         from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
@@ -67,7 +110,9 @@ class Recognizer:
         res = self.rec(arrs)[0]
         return [(r[0], float(r[1])) for r in res]
 
-    def read_with_alternatives(self, images: list[Image.Image], k: int = 5) -> list[list[tuple[str, dict[str, float]]]]:
+    def read_with_alternatives(
+        self, images: list[Image.Image], k: int = 5, floor: float = 1e-3
+    ) -> list[list[tuple[str, dict[str, float]]]]:
         """Greedy CTC decoding that also keeps, for each emitted character, the other characters
         the recognizer gave weight to at those time steps (max probability over the steps).
         These near-misses show what OCR would read under slightly worse conditions."""
@@ -89,7 +134,7 @@ class Recognizer:
                     alts = seq[-1][1]
                     top = np.argpartition(-probs[t], k)[:k]
                     for j in top:
-                        if j != 0 and j != idx and probs[t, j] > 1e-3:
+                        if j != 0 and j != idx and probs[t, j] > floor:
                             c = chars[j]
                             alts[c] = max(alts.get(c, 0.0), float(probs[t, j]))
                 prev = idx
