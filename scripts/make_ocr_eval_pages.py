@@ -1,0 +1,305 @@
+"""Build the held-out page-level OCR evaluation set: typeset pages, scan them badly, OCR them.
+
+Unlike `make_ocr_eval.py` (single lines, Noto fonts, recogniser only), this one shares
+nothing with what the engine is built or tuned on:
+
+- text: `fixtures/formal_prose_2.txt` (district speeches, county reports, notices, news);
+- fonts: AR PL UMing CN (Ming/Song, Debian `fonts-arphic-uming`) and LXGW WenKai
+  (Kai, `fonts-lxgw-wenkai`), neither used to learn the confusion tables;
+- pipeline: A4 pages at 300 dpi (indented paragraphs wrapped at the margin, page
+  numbers), degraded like an office scan (skew, 200 dpi output (150 dpi optics on
+  medium pages), blur, noise, JPEG, or a
+  bilevel black/white scan), then the FULL RapidOCR pipeline (detection + recognition,
+  `proofread.inputs.ocr.Recognizer`) and the project's own reading-order and paragraph
+  joining (`proofread.inputs.layout.assemble`), as `proofread ocr` does on a scan.
+
+The OCR text of a document is aligned with the true text (difflib) and cut back into
+sentences. Sentences whose OCR reading has only same-length substitutions (including
+punctuation read as other punctuation) go to `fixtures/ocr_eval_pages.tsv`; those with
+dropped, added or merged characters go to `fixtures/ocr_eval_pages.unaligned.tsv`.
+Sentences read perfectly are kept as negatives.
+
+    nice python scripts/make_ocr_eval_pages.py               # about 5-10 minutes
+    nice python scripts/make_ocr_eval_pages.py --pages 2 --dry-run   # error rates only
+    nice python scripts/make_ocr_eval_pages.py --save-images /tmp/pages  # keep the scans
+
+Deterministic for a seed, the fonts and the rapidocr/onnxruntime versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import random
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# name: (path, face index in a .ttc)
+FONTS = {
+    "uming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),  # AR PL UMing CN
+    "wenkai": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf", 0),
+}
+
+DPI = 300
+PAGE = (2480, 3508)  # A4 at 300 dpi
+FONT_PX = 58  # 14 pt (四号) at 300 dpi: 32-33 characters a line between the margins
+MARGINS = (300, 330, 300, 400)  # left, top, right, bottom
+LINE_PITCH = 1.65  # line spacing as a multiple of the font size
+
+SCAN_DPI = 200  # every page of a document comes out at the same resolution, as from one scanner
+# name: (optical dpi, blur radius in scan px, noise sigma, JPEG quality or None, bilevel threshold or None)
+SEVERITIES = {
+    "light": (200, 0.8, 10.0, 55, None),
+    "medium": (100, 1.0, 16.0, 35, None),
+    "bilevel": (200, 1.0, 16.0, None, 135),
+}
+
+NO_LINE_START = set("，。、；：？！）》”’%…")  # closing marks hang at the line end instead
+NO_LINE_END = set("（《“‘")  # opening marks move to the next line
+
+
+@dataclass
+class Sentence:
+    number: int  # 1-based, over the whole corpus
+    text: str
+    start: int  # offset in the document's true text
+    end: int
+
+
+def paragraphs(path: Path) -> list[list[str]]:
+    """Sentences grouped into paragraphs; a blank line ends a paragraph."""
+    paras, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paras.append(current)
+            current = []
+    if current:
+        paras.append(current)
+    return paras
+
+
+def document(paras: list[list[str]]) -> tuple[str, list[Sentence]]:
+    """The true text as a reader would type it (paragraphs joined by newlines) and its sentences."""
+    text, sents, n = "", [], 0
+    for i, para in enumerate(paras):
+        if i:
+            text += "\n"
+        for s in para:
+            n += 1
+            sents.append(Sentence(n, s, len(text), len(text) + len(s)))
+            text += s
+    return text, sents
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, indent: float) -> list[str]:
+    """Break a paragraph into lines by measured width, with the usual Chinese line-break rules."""
+    lines, line, used, limit = [], "", 0.0, width - indent
+    for ch in text:
+        w = font.getlength(ch)
+        if used + w > limit and line and ch not in NO_LINE_START:
+            carry = ""
+            while line and line[-1] in NO_LINE_END:
+                carry, line = line[-1] + carry, line[:-1]
+            lines.append(line)
+            line, used, limit = carry, sum(font.getlength(c) for c in carry), width
+        line += ch
+        used += w
+    if line:
+        lines.append(line)
+    return lines
+
+
+def rows_of(paras: list[str], font: ImageFont.FreeTypeFont) -> list[tuple[int, str, int]]:
+    """Printed lines: (indent in px, text, offset of its first character in the true text)."""
+    left, _top, right, _bottom = MARGINS
+    rows, offset = [], 0
+    for para in paras:
+        for k, line in enumerate(wrap(para, font, PAGE[0] - left - right, 2 * FONT_PX)):
+            rows.append((2 * FONT_PX if k == 0 else 0, line, offset))
+            offset += len(line)
+        offset += 1  # the newline between paragraphs
+    return rows
+
+
+def rows_per_page() -> int:
+    return (PAGE[1] - MARGINS[1] - MARGINS[3]) // int(FONT_PX * LINE_PITCH)
+
+
+def typeset(rows: list[tuple[int, str, int]], font: ImageFont.FreeTypeFont) -> list[Image.Image]:
+    """Pages of indented paragraphs with a page number at the foot, black on white."""
+    left, top, _right, bottom = MARGINS
+    pitch, per_page = int(FONT_PX * LINE_PITCH), rows_per_page()
+    pages = []
+    for p in range(0, len(rows), per_page):
+        img = Image.new("L", PAGE, 255)
+        draw = ImageDraw.Draw(img)
+        for i, (indent, line, _) in enumerate(rows[p : p + per_page]):
+            draw.text((left + indent, top + i * pitch), line, font=font, fill=0)
+        number = f"- {len(pages) + 1} -"
+        draw.text(((PAGE[0] - font.getlength(number)) / 2, PAGE[1] - bottom / 2), number, font=font, fill=0)
+        pages.append(img)
+    return pages
+
+
+def scan(page: Image.Image, severity: str, rng: random.Random) -> Image.Image:
+    """An office scan or photocopy of a printed page: skew, low dpi, blur, speckle, JPEG or bilevel."""
+    dpi, blur, sigma, quality, threshold = SEVERITIES[severity]
+    img = page.rotate(rng.uniform(-0.5, 0.5), resample=Image.BICUBIC, fillcolor=255)
+    size = (round(img.width * SCAN_DPI / DPI), round(img.height * SCAN_DPI / DPI))
+    if dpi < SCAN_DPI:  # poor optics or a copy of a copy: detail lost below the output resolution
+        img = img.resize((round(img.width * dpi / DPI), round(img.height * dpi / DPI)), Image.BOX)
+    img = img.resize(size, Image.BILINEAR if dpi < SCAN_DPI else Image.BOX)
+    img = img.filter(ImageFilter.GaussianBlur(blur))
+    nprng = np.random.default_rng(rng.randrange(2**32))
+    # Toner is never quite black nor paper quite white; sensor noise on top.
+    arr = 30 + np.asarray(img, dtype=np.float32) * (215 / 255)
+    arr += nprng.normal(0, sigma, arr.shape)
+    if threshold is not None:
+        arr = np.where(arr < threshold, 0.0, 255.0)  # bilevel: strokes break or thicken
+        return Image.fromarray(arr.astype(np.uint8)).convert("1").convert("RGB")
+    img = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+
+
+def align(truth: str, ocr: str, sents: list[Sentence]) -> list[tuple[Sentence, str, bool]]:
+    """Cut the OCR text into the true sentences: (sentence, its OCR reading, substitutions only?)."""
+    ops = difflib.SequenceMatcher(None, truth, ocr, autojunk=False).get_opcodes()
+
+    def to_ocr(i: int) -> int:
+        """Position in the OCR text of the true text's position i (an insertion there goes before)."""
+        for _tag, i1, i2, j1, j2 in ops:
+            if i1 <= i < i2:
+                return j1 + min(i - i1, j2 - j1)
+        return len(ocr)
+
+    out = []
+    for s in sents:
+        reading = ocr[to_ocr(s.start) : to_ocr(s.end) if s.end < len(truth) else len(ocr)]
+        # A paragraph break OCR put inside a sentence is a layout slip, not a misread character.
+        reading = reading.replace("\n", "").replace("\t", " ")
+        out.append((s, reading, substitutions_only(s.text, reading)))
+    return out
+
+
+def substitutions_only(text: str, reading: str) -> bool:
+    """Same length and every difference a one-for-one substitution (punctuation included)."""
+    if len(text) != len(reading):
+        return False
+    ops = difflib.SequenceMatcher(None, text, reading, autojunk=False).get_opcodes()
+    return all(tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1) for tag, i1, i2, j1, j2 in ops)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", default=str(ROOT / "fixtures/formal_prose_2.txt"))
+    parser.add_argument("--out", default=str(ROOT / "fixtures/ocr_eval_pages.tsv"))
+    parser.add_argument("--seed", type=int, default=20261126)
+    parser.add_argument("--pages", type=int, default=0, help="only the first N pages of each document")
+    parser.add_argument("--severity", choices=sorted(SEVERITIES), help="force one severity")
+    parser.add_argument("--save-images", help="directory to keep the scanned page images in")
+    parser.add_argument("--dry-run", action="store_true", help="print error rates, write nothing")
+    args = parser.parse_args(argv)
+
+    from proofread.inputs.layout import assemble
+    from proofread.inputs.ocr import Recognizer
+
+    recognizer = Recognizer(threads=1)
+    paras = paragraphs(Path(args.corpus))
+    truth, sents = document(paras)
+    aligned, unaligned = [], []
+    stats: dict[str, list[int]] = {}  # key -> [sentences, with error, true chars, char edits]
+    # Each font typesets the whole text once; the pages are then scanned three times.
+    for font_name, (path, index) in FONTS.items():
+        font = ImageFont.truetype(path, FONT_PX, index=index)
+        rows = rows_of(["".join(p) for p in paras], font)
+        pages = typeset(rows, font)
+        doc_truth, doc_sents = truth, sents
+        if args.pages:  # a partial document: compare with the text those pages hold
+            pages = pages[: args.pages]
+            rows = rows[: args.pages * rows_per_page()]
+            doc_truth = truth[: rows[-1][2] + len(rows[-1][1])]
+            doc_sents = [s for s in sents if s.end <= len(doc_truth)]
+        page_of = _page_starts(rows, doc_sents)
+        # Every page is scanned once at each severity, in a random order per page.
+        rng = random.Random(args.seed ^ zlib.crc32(font_name.encode()))
+        plan = [rng.sample(list(SEVERITIES), len(SEVERITIES)) for _ in pages]
+        for copy in range(len(SEVERITIES)):
+            severities = [args.severity or plan[p][copy] for p in range(len(pages))]
+            ocr_pages = []
+            for p, page in enumerate(pages):
+                img = scan(page, severities[p], rng)
+                if args.save_images:
+                    Path(args.save_images).mkdir(parents=True, exist_ok=True)
+                    img.save(Path(args.save_images) / f"{font_name}-{copy}-p{p + 1}-{severities[p]}.png")
+                ocr_pages.append((recognizer.page(img), float(img.height)))
+                print(f"{font_name} copy {copy} page {p + 1}/{len(pages)} {severities[p]}", file=sys.stderr)
+            ocr = assemble(ocr_pages).text
+            for s, reading, clean in align(doc_truth, ocr, doc_sents):
+                p = page_of[s.number]
+                severity = severities[p - 1]
+                sid = f"pg-{font_name}{'abc'[copy]}-p{p:02d}-{severity}-s{s.number:03d}"
+                wrong = _edits(s.text, reading)
+                for key in (severity, font_name, "all"):
+                    st = stats.setdefault(key, [0, 0, 0, 0])
+                    st[0] += 1
+                    st[1] += reading != s.text
+                    st[2] += len(s.text)
+                    st[3] += wrong
+                if not reading.strip():
+                    continue
+                (aligned if clean else unaligned).append((sid, reading, s.text))
+    for key, (n, bad, chars, edits) in stats.items():
+        print(f"{key}: {bad}/{n} sentences with an OCR error, CER {edits / max(chars, 1):.2%}", file=sys.stderr)
+    errors = sum(s != t for _, s, t in aligned)
+    print(f"aligned {len(aligned)} ({errors} with errors), unaligned {len(unaligned)}", file=sys.stderr)
+    if args.dry_run:
+        for sid, s, t in aligned + unaligned:
+            if s != t:
+                print(sid, s, t, sep="\t")
+        return 0
+    out = Path(args.out)
+    write(out, aligned)
+    write(out.with_suffix(".unaligned.tsv"), unaligned)
+    return 0
+
+
+def _page_starts(rows: list[tuple[int, str, int]], sents: list[Sentence]) -> dict[int, int]:
+    """Page (1-based) on which each sentence starts."""
+    per_page, starts, k = rows_per_page(), {}, 0
+    for s in sents:
+        while k + 1 < len(rows) and rows[k + 1][2] <= s.start:
+            k += 1
+        starts[s.number] = k // per_page + 1
+    return starts
+
+
+def _edits(a: str, b: str) -> int:
+    """Character edits (substitutions, insertions, deletions) turning a into b."""
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+
+
+def write(path: Path, rows: list[tuple[str, str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("id\tsource\ttarget\n")
+        for row in rows:
+            fh.write("\t".join(row) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
