@@ -7,19 +7,20 @@ nothing with what the engine is built or tuned on:
 - fonts: AR PL UMing CN (Ming/Song, Debian `fonts-arphic-uming`) and LXGW WenKai
   (Kai, `fonts-lxgw-wenkai`), neither used to learn the confusion tables;
 - pipeline: A4 pages at 300 dpi (indented paragraphs wrapped at the margin, page
-  numbers), degraded like an office scan (skew, 200 dpi output (150 dpi optics on
-  medium pages), blur, noise, JPEG, or a
-  bilevel black/white scan), then the FULL RapidOCR pipeline (detection + recognition,
-  `proofread.inputs.ocr.Recognizer`) and the project's own reading-order and paragraph
+  numbers), each scanned three times like an office scan (skew, 200 dpi output, blur,
+  noise and JPEG; detail first lost at 100 dpi on `medium` pages; a black/white scan on
+  `bilevel` ones), then the FULL RapidOCR pipeline (detection + recognition,
+  `proofread.inputs.ocr.Recognizer`) and the project's own reading order and paragraph
   joining (`proofread.inputs.layout.assemble`), as `proofread ocr` does on a scan.
 
 The OCR text of a document is aligned with the true text (difflib) and cut back into
 sentences. Sentences whose OCR reading has only same-length substitutions (including
 punctuation read as other punctuation) go to `fixtures/ocr_eval_pages.tsv`; those with
 dropped, added or merged characters go to `fixtures/ocr_eval_pages.unaligned.tsv`.
-Sentences read perfectly are kept as negatives.
+Sentences read perfectly are kept as negatives. Nothing in the output may be used to build
+or tune the engine (see fixtures/README.ocr_eval_pages.md).
 
-    nice python scripts/make_ocr_eval_pages.py               # about 5-10 minutes
+    nice python scripts/make_ocr_eval_pages.py               # about 5.5 minutes
     nice python scripts/make_ocr_eval_pages.py --pages 2 --dry-run   # error rates only
     nice python scripts/make_ocr_eval_pages.py --save-images /tmp/pages  # keep the scans
 
