@@ -61,6 +61,9 @@ def test_page_numbers_dropped_and_paragraph_runs_over_the_page_break():
     page2 = [line("继续写完。", LEFT, 100, 200), line("第 2 页", 370, 960, 430)]
     text = assemble([(page1, 1000), (page2, 1000)]).text
     assert text == "这一段文字很长，一直写到了页面的最底部仍然没有结束并且占满整行文字继续写完。"
+    # the dashes of "- 1 -" as OCR often reads them: an em dash and 一
+    page1[-1] = line("—1一", 380, 960, 420)
+    assert assemble([(page1, 1000), (page2, 1000)]).text == text
 
 
 def test_running_header_is_dropped_but_a_single_margin_line_is_its_own_paragraph():

@@ -22,8 +22,9 @@ from itertools import pairwise
 
 from .ocr import OcrLine
 
-#: A margin line that is only a page number: "3", "- 3 -", "第 3 页", "3/12", "— 3 —".
-PAGE_NUMBER = re.compile(r"^[\s\-—–－~·]*(第\s*)?[0-9０-９IVXivx]+(\s*[/／]\s*[0-9]+)?(\s*页)?[\s\-—–－~·]*$")
+#: A margin line that is only a page number: "3", "- 3 -", "第 3 页", "3/12", "— 3 —", and the
+#: dashes as OCR reads them ("—2一": a dash is often read as 一).
+PAGE_NUMBER = re.compile(r"^[\s\-—–－~·一]*(第\s*)?[0-9０-９IVXivx]+(\s*[/／]\s*[0-9]+)?(\s*页)?[\s\-—–－~·一]*$")
 MARGIN = 0.08  # share of the page height that counts as top or bottom margin
 
 
