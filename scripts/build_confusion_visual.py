@@ -8,11 +8,15 @@ Channels, merged into one score in (0, 1] per (seen, meant) pair:
   * strokes: edit similarity of the stroke sequences in pycorrector's stroke.txt, and
     membership of one group in pycorrector's same_stroke.txt;
   * ocr: what RapidOCR actually read for each character in degraded renders
-    (dictionaries/ocr_channel_counts.tsv, from build_ocr_channel.py), P(seen | meant).
+    (dictionaries/ocr_channel_counts.tsv, from build_ocr_channel.py), P(seen | meant), scored
+    on a log scale so that a pair's score rises with how often the recognizer confuses it;
+    combined with the shape score by `combine` (the stronger channel plus a little agreement).
 Each line is keyed by the character as SEEN in the text; its candidates are the characters that
 may have been MEANT, best first. Which 40 are kept is decided by score x frequency prior (a
-misreading usually hides a common character; PRIOR was set on the held-out pairs of
-tests/data, see scripts/eval_confusion.py); the score written is the similarity alone.
+misreading usually hides a common character); the score written is the similarity alone.
+PRIOR, HARD, OCR_CAP, OCR_DECADES and AGREE were set on the held-out pairs of tests/data (see
+scripts/eval_confusion.py; recall of what the engine can use, with about the same number of
+candidates per character passing its threshold as before).
 
 Regenerate: nice python3 scripts/build_confusion_visual.py  (about 3-5 min on 2 cores)
 """
@@ -41,8 +45,11 @@ TOP_K = 40
 POOL = 250  # shape neighbours examined per character before the finer channels
 FLOOR = 0.02  # candidates scoring below this are dropped
 BLOCK = 512
-OCR_MASS = 0.2  # runner-up probability mass (per 20 readings) that makes an OCR pair 0.54 likely
-PRIOR = 2.0  # weight of the meant character's frequency when choosing which candidates to keep
+HARD = 0.5  # evidence of one outright misreading, in runner-up probability units
+OCR_CAP = 0.95  # score of a pair read one for the other every time; the channel alone is never certain
+AGREE = 0.25  # share of the weaker channel's score added when both channels see the pair
+OCR_DECADES = 6  # a pair confused ten times less often scores 1/OCR_DECADES less
+PRIOR = 4.0  # weight of the meant character's frequency when choosing which candidates to keep
 
 
 def load_strokes() -> dict[str, str]:
@@ -81,7 +88,7 @@ def load_ocr_counts(path: Path = OCR_COUNTS) -> tuple[dict[str, dict[str, float]
             if seen == "*":  # the trial count line of a character
                 trials[meant] = int(counts[0])
             else:
-                by_seen[seen][meant] = 0.5 * int(counts[0]) + float(counts[1])
+                by_seen[seen][meant] = HARD * int(counts[0]) + float(counts[1])
     return by_seen, trials
 
 
@@ -102,13 +109,22 @@ def to_unit(raw: np.ndarray, lo: float = 0.35, hi: float = 0.95) -> np.ndarray:
 
 
 def ocr_score(evidence: float, trials: int) -> float:
-    """Confidence from the recognizer's own near-misses. OCR errors are rare, so a little
-    evidence already counts; it is scaled to 20 readings so that frequent characters, read
-    many times, do not collect runner-ups by sheer number."""
+    """Confidence from how often the recognizer confused the pair: the rate of misreadings plus
+    runner-up mass per reading of `meant`, on a log scale (rate 1 -> OCR_CAP, each tenfold
+    drop -1/OCR_DECADES; 1e-2 -> 0.62, 1e-4 -> 0.28). Fewer than 20 readings count as 20, so
+    a rare character read a few times does not get a high rate by chance."""
     if evidence <= 0 or trials <= 0:
         return 0.0
-    mass = evidence * min(1.0, 20 / trials)
-    return 0.85 * (1 - np.exp(-mass / OCR_MASS))
+    rate = evidence / max(trials, 20)
+    return float(np.clip(OCR_CAP + np.log10(rate) / OCR_DECADES, 0.0, OCR_CAP))
+
+
+def combine(shape: float, ocr: float) -> float:
+    """The stronger channel, plus a little for agreement. Not a noisy-or: the recognizer confuses
+    what looks alike, so the two channels are not independent evidence, and adding them up
+    would give look-alike pairs the recognizer only sometimes confuses near-certain scores."""
+    hi, lo = max(shape, ocr), min(shape, ocr)
+    return hi + AGREE * lo * (1 - hi)
 
 
 def frequency_prior(chars: list[str]) -> dict[str, float]:
@@ -119,18 +135,15 @@ def frequency_prior(chars: list[str]) -> dict[str, float]:
     return {c: max(0.05, float(np.log10(freq.get(c, 0) + 10) / top)) for c in chars}
 
 
-def build(
-    chars: list[str], use_ocr: bool = True, prior_weight: float = PRIOR, top_k: int = TOP_K
-) -> dict[str, list[tuple[str, float]]]:
+def shape_scores(chars: list[str]) -> dict[str, dict[str, float]]:
+    """seen -> {meant: similarity} from the glyph shape and stroke channels (no OCR)."""
     t0 = time.time()
     mats = feature_matrices(chars, cjk_fonts())
     full = combined_full(mats)
     print(f"features {full.shape} in {time.time() - t0:.1f}s", file=sys.stderr)
     strokes, same = load_strokes(), load_same_stroke()
-    by_seen, trials = load_ocr_counts() if use_ocr else ({}, {})
     index = {c: i for i, c in enumerate(chars)}
-    prior = frequency_prior(chars)
-    result: dict[str, list[tuple[str, float]]] = {}
+    out: dict[str, dict[str, float]] = {}
     for start in range(0, len(chars), BLOCK):
         rows = slice(start, min(len(chars), start + BLOCK))
         f = full[rows] @ full.T
@@ -157,19 +170,43 @@ def build(
             for meant in same.get(seen, ()):  # same_stroke groups even outside the pixel pool
                 if meant in index and meant not in scores:
                     scores[meant] = 0.4
-            for meant, n in by_seen.get(seen, {}).items():
-                if meant == seen or meant not in index:
-                    continue
-                o = ocr_score(n, trials.get(meant, 0))
-                scores[meant] = 1 - (1 - scores.get(meant, 0.0)) * (1 - o)
-            # keep the TOP_K most probable (similarity x prior), list them by similarity
-            kept = sorted(
-                (m for m, s in scores.items() if s >= FLOOR), key=lambda m: -scores[m] * prior[m] ** prior_weight
-            )[:top_k]
-            best = sorted(((round(scores[m], 3), m) for m in kept), key=lambda x: (-x[0], x[1]))
-            result[seen] = [(m, s) for s, m in best if s > 0]
+            out[seen] = scores
         print(f"{rows.stop}/{len(chars)} in {time.time() - t0:.1f}s", file=sys.stderr)
+    return out
+
+
+def merge(
+    chars: list[str],
+    shape: dict[str, dict[str, float]],
+    by_seen: dict[str, dict[str, float]],
+    trials: dict[str, int],
+    prior_weight: float = PRIOR,
+    top_k: int = TOP_K,
+) -> dict[str, list[tuple[str, float]]]:
+    """Add the OCR channel to the shape scores and keep the best `top_k` per key."""
+    index = set(chars)
+    prior = frequency_prior(chars)
+    result: dict[str, list[tuple[str, float]]] = {}
+    for seen in chars:
+        scores = dict(shape.get(seen, {}))
+        for meant, n in by_seen.get(seen, {}).items():
+            if meant == seen or meant not in index:
+                continue
+            scores[meant] = combine(scores.get(meant, 0.0), ocr_score(n, trials.get(meant, 0)))
+        # keep the TOP_K most probable (similarity x prior), list them by similarity
+        kept = sorted(
+            (m for m, s in scores.items() if s >= FLOOR), key=lambda m: -scores[m] * prior[m] ** prior_weight
+        )[:top_k]
+        best = sorted(((round(scores[m], 3), m) for m in kept), key=lambda x: (-x[0], x[1]))
+        result[seen] = [(m, s) for s, m in best if s > 0]
     return result
+
+
+def build(
+    chars: list[str], use_ocr: bool = True, prior_weight: float = PRIOR, top_k: int = TOP_K
+) -> dict[str, list[tuple[str, float]]]:
+    by_seen, trials = load_ocr_counts() if use_ocr else ({}, {})
+    return merge(chars, shape_scores(chars), by_seen, trials, prior_weight, top_k)
 
 
 def write(result: dict[str, list[tuple[str, float]]], path: Path, ocr: bool) -> None:

@@ -46,7 +46,7 @@ BATCH = 24
 ALT_K = 10  # runner-ups kept per time step
 ALT_FLOOR = 2e-4  # runner-up probability below which a time step says nothing
 BILEVEL = 0.5  # share of lines degraded like a photocopy / bilevel scan
-WRITE_FLOOR = 0.02  # pairs with no misreading and less soft mass than this are not written
+WRITE_FLOOR = 0.03  # pairs with no misreading and less soft mass than this are not written
 
 
 def channel_fonts() -> list[tuple[str, int]]:
@@ -122,11 +122,12 @@ def write_counts(path: Path, hard: Counter, soft: dict, trials: Counter, run: st
             f"# retrieved: {date.today()}\n# maintainer: proofread\n# rule: C001 (merged into confusion_visual.tsv)\n"
             "# format: meant<TAB>seen<TAB>hard count<TAB>soft count (runner-up probability mass); "
             "meant<TAB>*<TAB>trials\n"
-            f"# regenerate: see scripts/build_ocr_channel.py; this run: {run}\n"
+            "# regenerate: make data (two scripts/build_ocr_channel.py --shard i/2 runs, then --merge; see its docstring)\n"
+            f"# this run: {run}\n"
         )
         for m in sorted(trials):
             f.write(f"{m}\t*\t{trials[m]}\n")
-        keys = set(hard) | {k for k, v in soft.items() if v >= floor}
+        keys = {k for k, v in hard.items() if v > 0} | {k for k, v in soft.items() if v >= floor}
         for m, s in sorted(keys):
             f.write(f"{m}\t{s}\t{hard.get((m, s), 0)}\t{soft.get((m, s), 0.0):.3f}\n")
 
@@ -134,7 +135,7 @@ def write_counts(path: Path, hard: Counter, soft: dict, trials: Counter, run: st
 def run_header(path: Path) -> str:
     with open(path, encoding="utf-8") as f:
         for line in f:
-            if line.startswith("# regenerate:") and "this run: " in line:
+            if "this run: " in line:
                 return line.split("this run: ", 1)[1].strip()
     return path.name
 
@@ -154,7 +155,8 @@ def main() -> None:
     if args.merge:
         for path in args.merge:
             read_counts(path, hard, soft, trials)
-        write_counts(args.out, hard, soft, trials, " + ".join(run_header(p) for p in args.merge), args.floor)
+        runs = " + ".join(run_header(p) for p in args.merge)
+        write_counts(args.out, hard, soft, trials, f"{runs}; merged, floor {args.floor:g}", args.floor)
         print(f"merged {len(args.merge)} files: {sum(hard.values())} errors", file=sys.stderr)
         return
     shard, shards = map(int, args.shard.split("/"))
