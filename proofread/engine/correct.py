@@ -40,7 +40,8 @@ DOC_BONUS = 1.0  # log10 units: the repaired word is one the document uses elsew
 OPEN_MIN_SIM = 0.6  # stroke similarity a document-word candidate needs outside the tables
 REPEAT_PENALTY = 2.0  # log10 units: the text around the character occurs twice in the document
 MAX_CANDIDATES = 24  # per character, most similar first: the tail never pays its penalty back
-MIN_SIM = 0.45  # below this the penalty (weight * 0.55) outweighs any gain seen on the dev set
+PAIR_CANDIDATES = 16  # per character when two neighbours are tried together: beyond it nothing was found on the dev set
+MIN_SIM = 0.5  # below this the penalty (weight * 0.5) outweighs any gain seen on the dev set
 
 
 class DocContext:
@@ -147,6 +148,7 @@ class Corrector:
         self.common = common_chars()
         self.guard = guard  # object with .level(line, i, j) -> "skip" | "suggest" | None
         self._joins: frozenset[str] | None = None
+        self._candidates: dict[str, list[tuple[str, float]]] = {}
 
     @property
     def joins(self) -> frozenset[str]:
@@ -233,12 +235,11 @@ class Corrector:
 
     def candidates_at(self, line: str, i: int, pair: bool, doc: DocContext | None = None):
         """(replacement, similarity, length) proposals for line[i] (and line[i+1] when `pair`)."""
-        table = self.table
         out = []
         contexts = self._contexts(line, i, i + 1)
         seen = set()
         self._by_shape.clear()
-        firsts = [(c, s) for c, s in table.get(line[i], ())[:MAX_CANDIDATES] if s >= MIN_SIM]
+        firsts = self._firsts(line[i])
         joins = self.joins
         before = line[i - 1] if i > 0 else "\0"
         after = line[i + 1] if i + 1 < len(line) else "\0"
@@ -259,28 +260,33 @@ class Corrector:
                             out.append((c, sim, 1))
                             self._by_shape.add((i, c))
         if pair:
-            seconds = [(c, s) for c, s in table.get(line[i + 1], ())[:MAX_CANDIDATES] if s >= MIN_SIM]
+            # two misread neighbours: the most similar candidates of each (a pair pays two penalties)
+            seconds = self._firsts(line[i + 1])[:PAIR_CANDIDATES]
             vocab = self.vocab
-            for c1, s1 in firsts:
+            for c1, s1 in firsts[:PAIR_CANDIDATES]:
                 for c2, s2 in seconds:
                     if c1 + c2 in vocab:
                         out.append((c1 + c2, (s1 + s2) / 2, 2))
         return out
 
-    def _in_document(self, line: str, i: int, j: int, repl: str, doc: DocContext | None) -> bool:
-        if doc is None:
-            return False
-        words = doc.words
-        return any(pre + repl + post in words for pre, post in self._contexts(line, i, j))
+    def _firsts(self, ch: str) -> list[tuple[str, float]]:
+        """The candidates worth trying for `ch`: the most similar, above the similarity floor (memoised)."""
+        got = self._candidates.get(ch)
+        if got is None:
+            got = [(c, s) for c, s in self.table.get(ch, ())[:MAX_CANDIDATES] if s >= MIN_SIM]
+            self._candidates[ch] = got
+        return got
 
     def best_at(self, line: str, i: int, pair: bool, doc: DocContext | None = None) -> Correction | None:
         scored = []
-        levels, repeated = {}, {}
+        levels, repeated, contexts = {}, {}, {}
+        words = doc.words if doc is not None else None
         for repl, sim, n in self.candidates_at(line, i, pair, doc):
             j = i + n
             if j not in levels:
                 levels[j] = self.guard.level(line, i, j) if self.guard is not None else None
                 repeated[j] = doc is not None and doc.repeated(line, i, j)
+                contexts[j] = self._contexts(line, i, j) if words else ()
             if levels[j] == "skip":
                 continue
             by_shape = (i, repl) in self._by_shape
@@ -288,7 +294,8 @@ class Corrector:
                 continue  # the document repeats the "odd" text and no table backs the repair
             gain = self._score(line, i, j, repl)
             penalty = self.weight * (1.0 - sim) * n + self.pair_penalty * (n - 1)
-            bonus = DOC_BONUS if self._in_document(line, i, j, repl, doc) else 0.0
+            # the repaired word is one the document uses elsewhere
+            bonus = DOC_BONUS if words and any(pre + repl + post in words for pre, post in contexts[j]) else 0.0
             if repeated[j]:
                 bonus -= REPEAT_PENALTY
             scored.append((gain - penalty + bonus, gain, sim, repl, j))
