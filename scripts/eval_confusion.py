@@ -20,6 +20,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from proofread.engine.correct import MAX_CANDIDATES, MIN_SIM  # noqa: E402
+
 # meant -> seen, from the prototype notes (real RapidOCR and subtitle-OCR errors)
 NOTE_PAIRS = [
     ("我", "找"),
@@ -32,19 +35,11 @@ NOTE_PAIRS = [
     ("抬", "拾"),
 ]
 KS = (5, 10, 20, 24, 40)
-# what the engine can use (proofread/engine/correct.py MAX_CANDIDATES, MIN_SIM)
-ENGINE_K, ENGINE_MIN = 24, 0.45
+ENGINE_K, ENGINE_MIN = MAX_CANDIDATES, MIN_SIM  # what the engine tries at a suspicious character
 
 
 def load(path: Path) -> dict[str, list[str]]:
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            key, cands = line.rstrip("\n").split("\t")
-            out[key] = [c.rsplit(":", 1)[0] for c in cands.split()]
-    return out
+    return {key: [c for c, _ in cands] for key, cands in load_scores(path).items()}
 
 
 def load_scores(path: Path) -> dict[str, list[tuple[str, float]]]:

@@ -30,6 +30,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_tsv import summarize, write  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 FONT_DIR = Path("/usr/share/fonts/opentype/noto")
 FONTS = {"serif": "NotoSerifCJK-Regular.ttc", "sans": "NotoSansCJK-Regular.ttc"}
@@ -126,12 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n}/{len(texts)}", file=sys.stderr)
     for severity, (total, wrong) in sorted(stats.items()):
         print(f"{severity}: {wrong}/{total} sentences with an OCR error", file=sys.stderr)
-    errors = sum(s != t for _, s, t in aligned)
-    print(f"aligned {len(aligned)} ({errors} with errors), unaligned {len(unaligned)}", file=sys.stderr)
-    if args.dry_run:
-        for sid, s, t in aligned + unaligned:
-            if s != t:
-                print(sid, s, t, sep="\t")
+    if summarize(aligned, unaligned, args.dry_run):
         return 0
     out = Path(args.out)
     write(out, aligned)
@@ -146,13 +144,6 @@ def main(argv: list[str] | None = None) -> int:
     write(out.with_suffix(".dev.tsv"), [row for row in aligned if int(row[0][4:8]) % 2 == 1])
     write(out.with_suffix(".test.tsv"), [row for row in aligned if int(row[0][4:8]) % 2 == 0])
     return 0
-
-
-def write(path: Path, rows: list[tuple[str, str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write("id\tsource\ttarget\n")
-        for row in rows:
-            fh.write("\t".join(row) + "\n")
 
 
 if __name__ == "__main__":

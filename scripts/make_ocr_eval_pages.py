@@ -41,6 +41,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_tsv import summarize, write  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -266,12 +269,7 @@ def main(argv: list[str] | None = None) -> int:
                 (aligned if clean else unaligned).append((sid, reading, s.text))
     for key, (n, bad, chars, edits) in stats.items():
         print(f"{key}: {bad}/{n} sentences with an OCR error, CER {edits / max(chars, 1):.2%}", file=sys.stderr)
-    errors = sum(s != t for _, s, t in aligned)
-    print(f"aligned {len(aligned)} ({errors} with errors), unaligned {len(unaligned)}", file=sys.stderr)
-    if args.dry_run:
-        for sid, s, t in aligned + unaligned:
-            if s != t:
-                print(sid, s, t, sep="\t")
+    if summarize(aligned, unaligned, args.dry_run):
         return 0
     out = Path(args.out)
     write(out, aligned)
@@ -293,13 +291,6 @@ def _edits(a: str, b: str) -> int:
     """Character edits (substitutions, insertions, deletions) turning a into b."""
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
-
-
-def write(path: Path, rows: list[tuple[str, str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write("id\tsource\ttarget\n")
-        for row in rows:
-            fh.write("\t".join(row) + "\n")
 
 
 if __name__ == "__main__":
