@@ -51,7 +51,7 @@ def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: t
         table,
         guard=guard,
         pair_penalty=2.0 if typed else 0.0,
-        threshold=3.0 if typed else 2.5,
+        threshold=3.0 if typed else 2.75,
         safe_threshold=4.0 if typed else 3.5,
     )
     return Engine(engine, language_model, corrector, guard, visual)
