@@ -106,6 +106,20 @@ def test_names_are_not_corrected():
         assert fix(text) == text
 
 
+def test_a_surname_character_guards_a_name_but_not_a_common_word():
+    from proofread.engine import api
+
+    guard = api.get(Options(select=CHAR_CODES)).guard
+    # 方 and 范 are common surnames; in 方式 and 规范 they are ordinary characters
+    for line, suspicious in (("推动发展方式缘色转型", "缘"), ("严格规范举储融资行为", "储")):
+        i = line.index(suspicious)
+        assert guard.level(line, i, i + 1) is None
+    # 张明 is a word of the model too, but a rare one: the character after it may be a name's
+    line = "市委常委张明半出席会议"
+    i = line.index("半")
+    assert guard.level(line, i, i + 1) == "suggest"
+
+
 def test_allow_list_protects_words(tmp_path):
     text = "我们要加快径济结构调整。"
     allow = tmp_path / "allow.txt"

@@ -42,7 +42,7 @@ def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: t
     else:
         language_model = lm.load(model if engine != "macbert" else None, "kenlm" if engine == "kenlm" else "auto")
     table = candidates.for_source(source, extra)
-    guard = guards.Guard(allow, phrases, language_model.vocab)
+    guard = guards.Guard(allow, phrases, language_model)
     visual = candidates.visual()
     typed = source == "typed"
     # typed text: homophone sets are large, so a fix needs more evidence (SIGHAN-15: P .81 -> .90)

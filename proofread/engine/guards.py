@@ -21,6 +21,7 @@ from .candidates import pycorrector_data
 DICT_DIR = dictionaries_dir()
 SKIP, SUGGEST = "skip", "suggest"
 MAX_WORD = 8
+COMMON_WORD = -5.0  # log10 unigram probability of a common word (方式 -3.8, 规范 -4.4; names -5.6 and lower)
 
 
 def read_list(path: Path | str) -> list[str]:
@@ -89,14 +90,10 @@ def _in_short_quote(line: str, i: int) -> bool:
 
 
 class Guard:
-    def __init__(
-        self,
-        allow_files: tuple[str, ...] = (),
-        phrase_files: tuple[str, ...] = (),
-        vocab: frozenset | set = frozenset(),
-    ):
+    def __init__(self, allow_files: tuple[str, ...] = (), phrase_files: tuple[str, ...] = (), lm=None):
         self.protected = protected_words(tuple(allow_files) + tuple(phrase_files))
-        self.vocab = vocab  # the language model's words: tells a surname from the same character in a word
+        # the language model tells a surname from the same character in a common word
+        self.lm = lm
 
     @property
     def names(self) -> frozenset:
@@ -121,11 +118,17 @@ class Guard:
     def _in_word(self, line: str, k: int, i: int) -> bool:
         """Is line[k] part of a two-character word that does not reach the suspicious line[i]?
 
-        A surname character is often an ordinary one (方 in 方式, 范 in 规范): inside a word it
-        starts no name, so the characters after it may be repaired as usual.
+        A surname character is often an ordinary one (方 in 方式, 范 in 规范): inside a common word
+        it starts no name, so the characters after it may be repaired as usual.
         """
-        vocab = self.vocab
-        return (k > 0 and line[k - 1 : k + 1] in vocab) or (k + 2 <= i and line[k : k + 2] in vocab)
+        if self.lm is None:
+            return False
+        pairs = [line[k - 1 : k + 1]] if k > 0 else []
+        if k + 2 <= i:
+            pairs.append(line[k : k + 2])
+        vocab, scores = self.lm.vocab, self.lm.word_scores
+        # a common word only: names are words too (张明, 王伟 score about -5.6 to -6)
+        return any(p in vocab and scores([p])[0] >= COMMON_WORD for p in pairs)
 
 
 def is_traditional(line: str) -> bool:
