@@ -148,7 +148,7 @@ class Corrector:
         self.common = common_chars()
         self.guard = guard  # object with .level(line, i, j) -> "skip" | "suggest" | None
         self._joins: frozenset[str] | None = None
-        self._candidates: dict[str, list[tuple[str, float]]] = {}
+        self._candidate_memo: dict[str, list[tuple[str, float]]] = {}
 
     @property
     def joins(self) -> frozenset[str]:
@@ -239,7 +239,7 @@ class Corrector:
         contexts = self._contexts(line, i, i + 1)
         seen = set()
         self._by_shape.clear()
-        firsts = self._firsts(line[i])
+        firsts = self._candidates_of(line[i])
         joins = self.joins
         before = line[i - 1] if i > 0 else "\0"
         after = line[i + 1] if i + 1 < len(line) else "\0"
@@ -261,7 +261,7 @@ class Corrector:
                             self._by_shape.add((i, c))
         if pair:
             # two misread neighbours: the most similar candidates of each (a pair pays two penalties)
-            seconds = self._firsts(line[i + 1])[:PAIR_CANDIDATES]
+            seconds = self._candidates_of(line[i + 1])[:PAIR_CANDIDATES]
             vocab = self.vocab
             for c1, s1 in firsts[:PAIR_CANDIDATES]:
                 for c2, s2 in seconds:
@@ -269,12 +269,12 @@ class Corrector:
                         out.append((c1 + c2, (s1 + s2) / 2, 2))
         return out
 
-    def _firsts(self, ch: str) -> list[tuple[str, float]]:
+    def _candidates_of(self, ch: str) -> list[tuple[str, float]]:
         """The candidates worth trying for `ch`: the most similar, above the similarity floor (memoised)."""
-        got = self._candidates.get(ch)
+        got = self._candidate_memo.get(ch)
         if got is None:
             got = [(c, s) for c, s in self.table.get(ch, ())[:MAX_CANDIDATES] if s >= MIN_SIM]
-            self._candidates[ch] = got
+            self._candidate_memo[ch] = got
         return got
 
     def best_at(self, line: str, i: int, pair: bool, doc: DocContext | None = None) -> Correction | None:
