@@ -10,7 +10,7 @@ the rules actually fire.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from proofread import pipeline
@@ -18,7 +18,8 @@ from proofread.checkers import CHECKERS
 from proofread.model import Document
 from proofread.options import Options
 
-OWNED = {c for m in ("quotes", "ascii_punct", "pairs", "marks", "fullwidth", "spacing", "latin") for c in CHECKERS[m]}
+MODULES = ("quotes", "ascii_punct", "pairs", "marks", "fullwidth", "paragraph_end", "spacing", "latin")
+OWNED = {c for m in MODULES for c in CHECKERS[m]}
 OPTIONS = Options(select=set(OWNED))
 
 HAN = "的是在了发展工作全面推进建设经济社会区市委企业园"
@@ -82,6 +83,7 @@ def _fix(text: str):
 
 @SETTINGS
 @given(prose)
+@example("会议强调，要把安全生产责任落实到每个岗位,")  # P004 (，) and P010 (。) on one comma: 。 must win at once
 def test_fix_is_idempotent(text):
     once = _fix(text)[0].text
     twice = _fix(once)[0].text

@@ -57,8 +57,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if text[k] == "," and not is_han(text[k - 1]):
             continue  # 1, 2, 3, …: a list or a number, not a clause
+        # An ASCII comma is also P004's (→ ，, confidence 0.95): this fix must win the span, or a
+        # second run would turn the ， it left into 。.
+        confidence = 0.96 if text[k] == "," else 0.9
         yield doc.finding(
-            _RULE, k, k + 1, "。", 0.9, message="段落以逗号结尾，应为句号（OCR 常把“。”读成“，”）", safe=True
+            _RULE, k, k + 1, "。", confidence, message="段落以逗号结尾，应为句号（OCR 常把“。”读成“，”）", safe=True
         )
 
 
