@@ -84,6 +84,7 @@ def _fix(text: str):
 @SETTINGS
 @given(prose)
 @example("会议强调，要把安全生产责任落实到每个岗位,")  # P004 (，) and P010 (。) on one comma: 。 must win at once
+@example("会议强调，要把安全生产责任落实到每个岗位，，")  # P007 (，，→，) and P010 likewise
 def test_fix_is_idempotent(text):
     once = _fix(text)[0].text
     twice = _fix(once)[0].text

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import NUMERIC_CLASS, is_cjk, is_numeric, mostly_latin, protected, witness_after, witness_before
+from .charclass import chinese_before, is_cjk, is_numeric, mostly_latin, protected, witness_after, witness_before
 
 CODES = ("P004",)
 _RULE = RULES["P004"]
@@ -25,16 +25,6 @@ _FULL = str.maketrans(",;:?!", "，；：？！")
 #: The same mark in the other width: a neighbour like this makes a doubled mark (P007).
 _TWIN = {",": {",", "，"}, ";": {";", "；"}, ":": {":", "："}}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号"}
-#: A number or placeholder with its unit signs, read leftwards from the mark: 增长X%, · 达到3.5%,
-_NUMBER_LEFT_RE = re.compile(f"[{NUMERIC_CLASS}%％.．]+$")
-
-
-def _chinese_left(text: str, i: int) -> bool:
-    """Is the text just before offset i Chinese (directly, or through a number glued to Chinese)?"""
-    if is_cjk(witness_before(text, i)):
-        return True
-    m = _NUMBER_LEFT_RE.search(text, max(0, i - 12), i)
-    return m is not None and m.start() > 0 and is_cjk(witness_before(text, m.start()))
 
 
 def _chinese_right(text: str, e: int) -> bool:
@@ -62,7 +52,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # Markdown image ![..](..), != operator
         if mark == ":" and after == "/":
             continue  # scheme of a URL written without the protocol list we know
-        if not (_chinese_right(text, e) or _chinese_left(text, s)):
+        if not (_chinese_right(text, e) or chinese_before(text, s)):
             continue
         if prot is None:
             prot = protected(text)

@@ -60,6 +60,18 @@ def witness_before(text: str, i: int, lo: int = 0) -> str:
     return text[j] if j >= lo and text[j] not in _SEE_THROUGH else ""
 
 
+#: A number or placeholder with its unit signs, read leftwards from a mark: 增长X%, · 达到3.5%,
+_NUMBER_LEFT_RE = re.compile(f"[{NUMERIC_CLASS}%％.．]+$")
+
+
+def chinese_before(text: str, i: int) -> bool:
+    """Is the text just before offset i Chinese (directly, or through a number glued to Chinese)?"""
+    if is_cjk(witness_before(text, i)):
+        return True
+    m = _NUMBER_LEFT_RE.search(text, max(0, i - 12), i)
+    return m is not None and m.start() > 0 and is_cjk(witness_before(text, m.start()))
+
+
 def witness_after(text: str, i: int, hi: int | None = None) -> str:
     """The first character at or after offset i that is not a quote/bracket/comma-like mark."""
     hi = len(text) if hi is None else hi

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, is_han, is_title_line, protected
+from .charclass import HAN_RE, chinese_before, is_title_line, mostly_latin, protected
 
 CODES = ("P010",)
 _RULE = RULES["P010"]
@@ -24,8 +24,11 @@ _RULE = RULES["P010"]
 MIN_HAN = 10  # a shorter line may be verse, a heading or a list item: 床前明月光，
 MIN_CLAUSE = 4  # Chinese characters in the clause the comma ends: 参加会议的有：张三，is a list
 SENTENCE_END = frozenset("。！？!?；;：:…”’）)》】」』—")
-#: What may stand before the comma: the end of a clause (a character, a number, a closing mark).
-_CLAUSE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％”’）)》】]")
+#: What may stand before the comma: the end of a clause (a character, a number, a closing mark;
+#: a quote of either direction, since the quote rules may turn it in the same run).
+_CLAUSE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％“”‘’\"'〃）)》】]")
+#: Quote marks, each counted once whatever a quote rule turns it into: “ ” " 〃 and '' ’’ ‘‘ ``.
+_QUOTE_MARK_RE = re.compile(r"''|’’|‘‘|``|[“”\"〃]")
 _LAST_CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?]")
 WRAPPED_SHARE = 0.2  # more long lines than this ending mid-sentence: hard-wrapped text
 COMMA_SHARE = 0.1  # more lines than this (and than one) ending on a comma: the author's layout
@@ -48,20 +51,25 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     prot = protected(text)
     for start, end in comma_lines:
         k = end - 1
-        if not _CLAUSE_TAIL_RE.match(text[k - 1]) or k in prot:
+        while k > start and text[k - 1] in "，,":
+            k -= 1  # a doubled comma (，，) is one mark: the whole run becomes 。
+        mark = k
+        if k - 1 > start and text[k - 1] == " ":
+            k -= 1  # a space before the mark goes with the fix, as P004 takes it with an ASCII comma
+        if k == start or not _CLAUSE_TAIL_RE.match(text[k - 1]) or k in prot:
             continue
-        line = text[start:end]
-        if line.count("“") > line.count("”"):
+        line = text[start:k]
+        if len(_QUOTE_MARK_RE.findall(line)) % 2:
             continue  # a quotation running over paragraphs: its layout is the author's
-        if len(HAN_RE.findall(_LAST_CLAUSE_RE.split(line[:-1])[-1])) < MIN_CLAUSE:
+        if len(HAN_RE.findall(_LAST_CLAUSE_RE.split(line)[-1])) < MIN_CLAUSE:
             continue
-        if text[k] == "," and not is_han(text[k - 1]):
-            continue  # 1, 2, 3, …: a list or a number, not a clause
-        # An ASCII comma is also P004's (→ ，, confidence 0.95): this fix must win the span, or a
-        # second run would turn the ， it left into 。.
-        confidence = 0.96 if text[k] == "," else 0.9
+        if text[mark] == "," and not (chinese_before(text, mark) and not mostly_latin(text, mark)):
+            continue  # the comma of an English clause or a list of numbers: P004 leaves it, so do we
+        # The span may also be P004's (ASCII comma → ，, 0.95) or P007's (，， → ，): this fix must
+        # win it, or a second run would turn the ， they leave into 。 (fix must be idempotent).
+        confidence = 0.96 if end - k > 1 or text[mark] == "," else 0.9
         yield doc.finding(
-            _RULE, k, k + 1, "。", confidence, message="段落以逗号结尾，应为句号（OCR 常把“。”读成“，”）", safe=True
+            _RULE, k, end, "。", confidence, message="段落以逗号结尾，应为句号（OCR 常把“。”读成“，”）", safe=True
         )
 
 
