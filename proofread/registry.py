@@ -153,7 +153,8 @@ Example: 今年秋粮收购进度明显快于往年， (end of paragraph) → �
         _N,
         """
 What it does: reports a single space between two Chinese characters in running prose, which OCR
-often inserts. Title lines (short lines without sentence punctuation) are left alone.
+often inserts. Title lines (short lines without sentence punctuation) and news bylines
+（记者 王晓明 通讯员 李华） are left alone.
 Why is this bad? Chinese prose has no spaces between words.
 Example: 经济 工作 → 经济工作 (suggestion)
 """,
