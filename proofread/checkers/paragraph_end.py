@@ -29,6 +29,7 @@ SENTENCE_END = frozenset("。！？!?；;：:…”’）)》】」』—")
 _CLAUSE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％“”‘’\"'〃）)》】]")
 #: Quote marks, each counted once whatever a quote rule turns it into: “ ” " 〃 and '' ’’ ‘‘ ``.
 _QUOTE_MARK_RE = re.compile(r"''|’’|‘‘|``|[“”\"〃]")
+_COMMA_AT_LINE_END_RE = re.compile(r"[，,][ \t\r\u3000]*$", re.M)
 _LAST_CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?]")
 WRAPPED_SHARE = 0.2  # more long lines than this ending mid-sentence: hard-wrapped text
 COMMA_SHARE = 0.1  # more lines than this (and than one) ending on a comma: the author's layout
@@ -36,8 +37,8 @@ COMMA_SHARE = 0.1  # more lines than this (and than one) ending on a comma: the 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
-    if "，" not in text and "," not in text:
-        return
+    if not _COMMA_AT_LINE_END_RE.search(text):
+        return  # the usual case, found with one regex scan before any per-line work
     lines = _prose_lines(text)
     comma_lines = [(start, end) for start, end in lines if text[end - 1] in "，,"]
     if not comma_lines:

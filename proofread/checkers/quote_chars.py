@@ -26,11 +26,14 @@ def check(doc: Document, options) -> Iterator[Finding]:
     phrases = engine.guard.protected
     rule = RULES["C003"]
     pos = 0
+    quoted = None  # the document's closed quoted terms, read when a line first needs them
     for line in doc.text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if "“" not in line or guards.is_traditional(line):
             continue
-        found = quotes.find(line, table, best, weight=WEIGHT, phrases=phrases, document=doc.text)
+        if quoted is None:
+            quoted = quotes.quoted_terms(doc.text)
+        found = quotes.find(line, table, best, weight=WEIGHT, phrases=phrases, document=doc.text, quoted=quoted)
         for fix, runner_up in found:
             if fix.score <= THRESHOLD:
                 continue

@@ -9,12 +9,14 @@ split: the quoted phrase should close naturally and what follows start a clause.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from . import pos
 from .correct import lm_score
 
 MAX_QUOTE = 14  # a quoted term or slogan; longer quotes are speech, not a term
+_QUOTED_RE = re.compile(f"“([^“”\n]{{1,{MAX_QUOTE}}})”")
 CONTEXT = 6
 PHRASE_BONUS = 3.0  # log10 units: the quote would close on a known set phrase (“五位一体”)
 DOC_BONUS = 1.5  # the quoted phrase is one the document uses elsewhere
@@ -87,7 +89,21 @@ def _alone(text: str, best) -> set[int]:
     return out
 
 
-def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(), document: str = ""):
+def quoted_terms(document: str) -> frozenset[str]:
+    """Every term the document quotes and closes (“五位一体”), read once per document."""
+    return frozenset(_QUOTED_RE.findall(document))
+
+
+def find(
+    line: str,
+    lookalikes: dict,
+    best,
+    *,
+    weight: float,
+    phrases=frozenset(),
+    document: str = "",
+    quoted: frozenset[str] = frozenset(),
+):
     """The best closing-punctuation repair for each unclosed “ of the line, with its best rival's score.
 
     `weight` turns the look-alike score into a penalty; `document` (the whole text) lets a
@@ -107,8 +123,12 @@ def find(line: str, lookalikes: dict, best, *, weight: float, phrases=frozenset(
                 continue  # a character inside a word (队伍, 同志们) is not a misread quote
             phrase = line[o + 1 : k]
             tries = list(lookalikes.get(ch, ()))
-            known = phrase in phrases or f"“{phrase}”" in document  # a set phrase, or quoted elsewhere
-            structural = not tries and "\u4e00" <= ch <= "\u9fff" and known and len(phrase) >= 3
+            structural = (
+                not tries
+                and "\u4e00" <= ch <= "\u9fff"
+                and len(phrase) >= 3
+                and (phrase in phrases or phrase in quoted)  # a set phrase, or quoted (closed) elsewhere
+            )
             if structural:
                 following = best(line[k + 1 : k + 1 + CONTEXT])[1]
                 form = "”，" if following and pos.starts_clause(following[0]) else "”"
