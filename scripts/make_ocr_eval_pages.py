@@ -3,7 +3,8 @@
 Unlike `make_ocr_eval.py` (single lines, Noto fonts, recogniser only), this one shares
 nothing with what the engine is built or tuned on:
 
-- text: `fixtures/formal_prose_2.txt` (district speeches, county reports, notices, news);
+- text: `fixtures/formal_prose_2.txt` (district speeches, county reports, notices, news),
+  or another held-out text given with --corpus (set 3: `formal_prose_3.txt`);
 - fonts: AR PL UMing CN (Ming/Song, Debian `fonts-arphic-uming`) and LXGW WenKai
   (Kai, `fonts-lxgw-wenkai`), neither used to learn the confusion tables;
 - pipeline: A4 pages at 300 dpi (indented paragraphs wrapped at the margin, page
@@ -23,6 +24,11 @@ or tune the engine (see fixtures/README.ocr_eval_pages.md).
     nice python scripts/make_ocr_eval_pages.py               # about 5.5 minutes
     nice python scripts/make_ocr_eval_pages.py --pages 2 --dry-run   # error rates only
     nice python scripts/make_ocr_eval_pages.py --save-images /tmp/pages  # keep the scans
+
+Set 3 (fixtures/ocr_eval_pages_3.tsv, README.ocr_eval_pages_3.md) has its own text, fonts and seed:
+
+    nice python scripts/make_ocr_eval_pages.py --corpus fixtures/formal_prose_3.txt \
+        --fonts gbsong,gbkai --seed 20261127 --id-prefix pg3 --out fixtures/ocr_eval_pages_3.tsv
 
 Deterministic for a seed, the fonts and the rapidocr/onnxruntime versions.
 """
@@ -47,10 +53,14 @@ from gold_tsv import summarize, write  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# name: (path, face index in a .ttc)
+# name: (path, face index in a .ttc). Each held-out set has fonts of its own (see --fonts).
 FONTS = {
+    # set 2 (ocr_eval_pages.tsv)
     "uming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),  # AR PL UMing CN
     "wenkai": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf", 0),
+    # set 3 (ocr_eval_pages_3.tsv): GB Song and Kai faces, Debian fonts-arphic-gbsn00lp, -gkai00mp
+    "gbsong": ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 0),  # AR PL SungtiL GB
+    "gbkai": ("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", 0),  # AR PL KaitiM GB
 }
 
 DPI = 300
@@ -213,11 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default=str(ROOT / "fixtures/formal_prose_2.txt"))
     parser.add_argument("--out", default=str(ROOT / "fixtures/ocr_eval_pages.tsv"))
     parser.add_argument("--seed", type=int, default=20261126)
+    parser.add_argument("--fonts", default="uming,wenkai", help="comma-separated names from FONTS, in order")
+    parser.add_argument("--id-prefix", default="pg", help="first part of every row id")
     parser.add_argument("--pages", type=int, default=0, help="only the first N pages of each document")
     parser.add_argument("--severity", choices=sorted(SEVERITIES), help="force one severity")
     parser.add_argument("--save-images", help="directory to keep the scanned page images in")
     parser.add_argument("--dry-run", action="store_true", help="print error rates, write nothing")
     args = parser.parse_args(argv)
+    fonts = args.fonts.split(",")
+    if unknown := [f for f in fonts if f not in FONTS]:
+        parser.error(f"unknown font(s) {unknown}; known: {sorted(FONTS)}")
 
     from proofread.inputs.layout import assemble
     from proofread.inputs.ocr import Recognizer
@@ -228,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     aligned, unaligned = [], []
     stats: dict[str, list[int]] = {}  # key -> [sentences, with error, true chars, char edits]
     # Each font typesets the whole text once; the pages are then scanned three times.
-    for font_name, (path, index) in FONTS.items():
+    for font_name in fonts:
+        path, index = FONTS[font_name]
         font = ImageFont.truetype(path, FONT_PX, index=index)
         rows = rows_of(["".join(p) for p in paras], font)
         pages = typeset(rows, font)
@@ -256,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             for s, reading, clean in align(doc_truth, ocr, doc_sents):
                 p = page_of[s.number]
                 severity = severities[p - 1]
-                sid = f"pg-{font_name}{'abc'[copy]}-p{p:02d}-{severity}-s{s.number:03d}"
+                sid = f"{args.id_prefix}-{font_name}{'abc'[copy]}-p{p:02d}-{severity}-s{s.number:03d}"
                 wrong = _edits(s.text, reading)
                 for key in (severity, font_name, "all"):
                     st = stats.setdefault(key, [0, 0, 0, 0])
