@@ -36,3 +36,17 @@ def dictionaries_dir() -> Path:
             return path
     tried = ", ".join(str(p) for p in _candidates())
     raise FileNotFoundError(f"proofread's dictionaries/ folder is missing (looked in {tried})")
+
+
+def read_list(path: Path | str) -> list[str]:
+    """First column of a plain list file, skipping `#` header lines and blanks."""
+    out = []
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return out
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line.split()[0])
+    return out

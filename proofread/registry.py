@@ -123,8 +123,9 @@ Example: 第１２届 → 第12届
         _S,
         """
 What it does: finds “” 《》 （） 【】 that do not pair up within a paragraph; fixes only when the
-mate is unambiguous (a half-width mate such as ( ... ）, or a quote turned the wrong way: 你好“。),
-otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
+mate is unambiguous (a half-width mate such as ( ... ）; a quote turned the wrong way: 你好“。, or
+around a short term with no other mate: “小巨人“的企业; a heading number closed by a look-alike of ）:
+（三：持续推进), otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
 Why is this bad? An unclosed quote or bracket changes the meaning of everything after it.
 Example: 实现“三个确保目标。 → reported at “
 """,
@@ -142,6 +143,68 @@ most two (or a tenth) end on a comma. Hard-wrapped text, verse and lines under e
 are left alone.
 Why is this bad? A paragraph ends a sentence; OCR often reads the small 。 as ，.
 Example: 今年秋粮收购进度明显快于往年， (end of paragraph) → 今年秋粮收购进度明显快于往年。
+""",
+    ),
+    _rule(
+        "P011",
+        "misread-full-stop",
+        Kind.PUNCTUATION,
+        "paragraph ends with a dot, a pause mark or a stray 一",
+        _S,
+        """
+What it does: replaces a middle dot (· • ・), a full stop of the wrong script (. ．), a pause mark 、
+or its look-alike 丶 that ends a paragraph of Chinese prose with 。 (a closing quote or bracket may
+follow), when the document's lines are paragraphs; likewise a final 一 that ends no word of the
+language model's vocabulary (之一 统一 如一 星期一 stay). Hard-wrapped text, an English sentence, a
+run of dots and lines under ten characters (six for a middle dot) are left alone.
+Why is this bad? OCR reads the small 。 as a dot, most of all where the font draws it centred, as 、,
+or as the stroke 一; none of these ends a Chinese sentence.
+Example: 确保各项任务落到实处· (end of paragraph) → 确保各项任务落到实处。
+""",
+    ),
+    _rule(
+        "P012",
+        "lookalike-mark",
+        Kind.PUNCTUATION,
+        "character that only looks like a punctuation mark",
+        _A,
+        """
+What it does: replaces a code point that imitates a Chinese mark with the mark: the radical 丶 and
+ヽ between Chinese characters → 、, and the small form variants ﹐﹑﹔﹕﹖﹗﹙﹚ next to Chinese text →
+，、；：？！（）.
+Why is this bad? OCR and old converters emit these look-alikes; they are not punctuation, so search,
+counting and line breaking treat them wrongly.
+Example: 共发展农家乐丶民宿86家 → 共发展农家乐、民宿86家
+""",
+    ),
+    _rule(
+        "P013",
+        "decimal-point-read-as-space",
+        Kind.PUNCTUATION,
+        "space where a decimal point belongs",
+        _A,
+        """
+What it does: replaces the space in a number written after Chinese text as 1-3 digits, a space and
+1-2 digits followed by % or a unit (亿 万 元 吨 亩 倍 度 ... or 个百分点) with a decimal point.
+Why is this bad? OCR drops the small decimal point and leaves a gap; the number reads as two.
+Example: 按时办结率达到96 4% → 按时办结率达到96.4%
+""",
+    ),
+    _rule(
+        "P014",
+        "colon-ends-paragraph",
+        Kind.PUNCTUATION,
+        "paragraph ends with a colon that introduces nothing",
+        _S,
+        """
+What it does: replaces a colon that ends a paragraph of Chinese prose with 。 when the clause before it
+holds none of the words that announce what follows (说 指出 如下 以下 包括 是 ... , a label such as
+附件 or 电话, a salutation, a counted list such as 三点), and the document's lines are paragraphs.
+Lines under ten characters and quotations running over paragraphs are left alone. The lead-in words
+are `dictionaries/colon_lead_ins.txt`.
+Why is this bad? A colon ending a paragraph announces the next one; after a plain statement it is
+OCR's reading of 。 (or of ；), which the recogniser makes of a small, broken mark.
+Example: 全区已培育省级农业产业化龙头企业九家： (end of paragraph) → 全区已培育省级农业产业化龙头企业九家。
 """,
     ),
     # --- S: spacing -----------------------------------------------------------------
@@ -225,6 +288,21 @@ Example: 全面从产治党 → 全面从严治党
 """,
     ),
     # --- V: variants ------------------------------------------------------------------
+    _rule(
+        "C005",
+        "yi-read-as-mark",
+        Kind.CONFUSABLE,
+        "the numeral 一 read as a dot or a hyphen",
+        _S,
+        """
+What it does: replaces a middle dot or a hyphen with 一 where the words say so: between Chinese
+characters when the language model gains at least 2 log10 from reading 一 (为进·步加强 → 进一步),
+after “ 、 ， （ when 一 and what follows is a word (“-对一” → “一对一”), and at a line start before 、
+(·、工作目标 → 一、). Next to a Chinese numeral (五·一, a date) nothing is changed.
+Why is this bad? 一 is one horizontal stroke; a broken scan reads it as · or -.
+Example: 下·步，全市将抓好晚稻田间管理 → 下一步，全市将抓好晚稻田间管理
+""",
+    ),
     _rule(
         "V001",
         "traditional-character",

@@ -30,8 +30,19 @@ from proofread.options import Options
 RULES_DIR = Path(__file__).parent / "rules"
 
 #: Rule families: a family's "right" lines must pass every rule of the family untouched.
-PUNCTUATION_MODULES = ("quotes", "ascii_punct", "pairs", "marks", "fullwidth", "paragraph_end", "spacing", "latin")
-CHARACTER_MODULES = ("confusable", "particles", "quote_chars", "phrases", "variants")
+PUNCTUATION_MODULES = (
+    "quotes",
+    "ascii_punct",
+    "pairs",
+    "marks",
+    "fullwidth",
+    "paragraph_end",
+    "lookalike_marks",
+    "decimal_point",
+    "spacing",
+    "latin",
+)
+CHARACTER_MODULES = ("confusable", "particles", "quote_chars", "phrases", "yi_marks", "variants")
 FAMILIES = {
     "punctuation": sorted({c for m in PUNCTUATION_MODULES for c in CHECKERS[m]}),
     "characters": sorted({c for m in CHARACTER_MODULES for c in CHECKERS[m]}),

@@ -20,13 +20,16 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "pairs": ("P004", "P009"),
     "marks": ("P005", "P006", "P007"),
     "fullwidth": ("P008",),
-    "paragraph_end": ("P010",),
+    "paragraph_end": ("P010", "P011", "P014"),
+    "lookalike_marks": ("P012",),
+    "decimal_point": ("P013",),
     "spacing": ("S001",),
     "latin": ("L001",),
     "confusable": ("C001", "C002"),
     "particles": ("C002",),
     "quote_chars": ("C003",),
     "phrases": ("C004",),
+    "yi_marks": ("C005",),
     "variants": ("V001",),
 }
 

@@ -31,6 +31,8 @@ _FULL = {"(": "（", ")": "）"}
 _MATE = {"（": "）", "《": "》", "【": "】", "）": "（", "》": "《", "】": "【"}
 _IDENT = re.compile(r"[A-Za-z0-9_.\]]")
 _LIST_MARKER_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])")
+#: An unclosed （ around a heading number, closed by a mark OCR makes of ）: （三： （2;
+_HEADING_NUMBER_RE = re.compile(r"（(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[：:；;」\]}|]")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -63,7 +65,13 @@ def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Fi
         yield doc.finding(_P009, i, i + 1, (), 0.7, message=f"{text[i]} 在本段内没有对应的 {_MATE[text[i]]}")
     for stack in stacks.values():
         for i in stack:
-            if text[i] != "(":
+            heading = _HEADING_NUMBER_RE.match(text, i, hi) if text[i] == "（" else None
+            if heading:
+                # （三：提升… — the heading number's ） came out as a look-alike mark.
+                j = heading.end() - 1
+                msg = f"序号的后括号被识别成了“{text[j]}”"
+                yield doc.finding(_P009, j, j + 1, "）", 0.9, message=msg, safe=True)
+            elif text[i] != "(":
                 yield doc.finding(_P009, i, i + 1, (), 0.7, message=f"{text[i]} 在本段内没有对应的 {_MATE[text[i]]}")
 
 

@@ -1,27 +1,36 @@
-"""A paragraph that ends on a comma (P010): OCR read the small full stop 。 as ，.
+"""A paragraph that ends on a mark that cannot end it: OCR read the small full stop 。 as
+，(P010), as a dot or a pause mark · . 、 丶 (P011), or as a colon that introduces nothing (P014).
 
 A Chinese paragraph ends a sentence (。！？, a colon before a list, a semicolon in a list
 item, a closing quote or bracket), never a comma. But a comma at the end of a *line* is
 ordinary where lines are not paragraphs: hard-wrapped text (a scan's lines kept as they
-were printed), verse, a list of clauses. So the rule first asks whether the document's
+were printed), verse, a list of clauses. So the rules first ask whether the document's
 lines are paragraphs: almost every long line ends a sentence and few lines end on a comma.
 Then a long line of prose ending on ， (or on an ASCII comma after Chinese text) gets 。.
+A dot or a pause mark ends no Chinese sentence whatever the layout says about commas, so
+P011 only needs the lines to be paragraphs. A colon may end a paragraph when it announces
+what follows (下面，我讲三点意见： · 同志们： · 现将有关事项通知如下：); P014 judges only a colon
+whose clause holds none of the words that announce (`dictionaries/colon_lead_ins.txt`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from ..datafiles import dictionaries_dir, read_list
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import HAN_RE, chinese_before, is_title_line, mostly_latin, protected
 
-CODES = ("P010",)
-_RULE = RULES["P010"]
+CODES = ("P010", "P011", "P014")
+_RULE, _P011, _P014 = RULES["P010"], RULES["P011"], RULES["P014"]
 
 MIN_HAN = 10  # a shorter line may be verse, a heading or a list item: 床前明月光，
+MIN_HAN_DOT = 6  # ... but none ends on a middle dot
+_MIDDLE_DOTS = "·•・‧"
 MIN_CLAUSE = 4  # Chinese characters in the clause the comma ends: 参加会议的有：张三，is a list
 SENTENCE_END = frozenset("。！？!?；;：:…”’）)》】」』—")
 #: What may stand before the comma: the end of a clause (a character, a number, a closing mark;
@@ -30,25 +39,159 @@ _CLAUSE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％“”‘’\"'〃）)》】
 #: Quote marks, each counted once whatever a quote rule turns it into: “ ” " 〃 and '' ’’ ‘‘ ``.
 _QUOTE_MARK_RE = re.compile(r"''|’’|‘‘|``|[“”\"〃]")
 _COMMA_AT_LINE_END_RE = re.compile(r"[，,][ \t\r\u3000]*$", re.M)
+#: Marks OCR makes of a small 。: middle dots (the glyph drawn centred, as Ming faces of
+#: the Taiwan style do), a full stop of the wrong script, the pause mark and its look-alike
+#: radical 丶. A closing quote or bracket may follow. A run of dots is an ellipsis (P005).
+_DOT_AT_LINE_END_RE = re.compile(r"(?<![.．·…])[·•・‧.．、丶](?=[”’）》」』]*[ \t\r\u3000]*$)", re.M)
+_COLON_AT_LINE_END_RE = re.compile(r"[：:][ \t\r\u3000]*$", re.M)
+_YI_AT_LINE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])一[ \t\r\u3000]*$", re.M)
 _LAST_CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?]")
+#: What ends the stretch a colon may announce from: a sentence, an earlier colon or semicolon.
+_SENTENCE_CLAUSE_RE = re.compile(r"[。；：！？;:!?]|(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
+#: A paragraph that starts a list or a quotation: the colon before it announces it.
+_LIST_START_RE = re.compile(
+    r"(?:[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十0-9]+）|[0-9]+[.、．）)]|第[一二三四五六七八九十]|首先|[①-⑩“‘「『—•·-])"
+)
+#: A Chinese number and a measure word announce a list: 我讲三点意见： · 把握好“六个始终坚持”：
+_COUNTED_RE = re.compile(r"[一二两三四五六七八九十几]+(?:个|项|点|条|类|种|件|方面|句|层|步|大|化)")
+MAX_YI_WORD = 5  # longest word ending in 一 looked up: 天人合一 · 知行合一
 WRAPPED_SHARE = 0.2  # more long lines than this ending mid-sentence: hard-wrapped text
 COMMA_SHARE = 0.1  # more lines than this (and than one) ending on a comma: the author's layout
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
-    if not _COMMA_AT_LINE_END_RE.search(text):
-        return  # the usual case, found with one regex scan before any per-line work
+    commas = _COMMA_AT_LINE_END_RE.search(text) is not None
+    dots = _DOT_AT_LINE_END_RE.search(text) is not None
+    colons = _COLON_AT_LINE_END_RE.search(text) is not None
+    yis = _YI_AT_LINE_END_RE.search(text) is not None
+    if not (commas or dots or colons or yis):
+        return  # the usual case, found with regex scans before any per-line work
     lines = _prose_lines(text)
+    dot_ends = {m.start() for m in _DOT_AT_LINE_END_RE.finditer(text)}
+    dot_lines = [(start, end) for start, end in lines if _dot_before(text, end) in dot_ends]
+    yi_lines = [(start, end) for start, end in lines if text[end - 1] == "一" and options.enabled("P011")]
+    colon_lines = [(start, end) for start, end in lines if text[end - 1] in "：:" and not _announces(text, start, end)]
+    # Lines ending on a candidate mark vote neither way: they are what is being judged.
+    judged = set(dot_lines) | set(colon_lines) | set(yi_lines)
+    voters = [line for line in lines if line not in judged]
+    open_ends = sum(1 for start, end in voters if text[end - 1] not in SENTENCE_END and text[end - 1] not in "，,")
+    if open_ends > WRAPPED_SHARE * max(1, len(voters)):
+        return  # lines end mid-sentence: they are printed lines, not paragraphs
+    if not voters:
+        # Nothing to say how the lines are laid out: only a line that certainly ends its
+        # paragraph (the last of the text, or one before a blank line) is judged.
+        dot_lines = [(start, end) for start, end in dot_lines if not _next_line(text, end)]
+        colon_lines = [(start, end) for start, end in colon_lines if not _next_line(text, end)]
+        yi_lines = [(start, end) for start, end in yi_lines if not _next_line(text, end)]
+    if dot_lines:
+        yield from _misread_stops(doc, dot_lines)
+    if yi_lines:
+        yield from _stops_read_as_yi(doc, yi_lines, options)
+    if colon_lines:
+        yield from _stray_colons(doc, colon_lines)
+    if commas:
+        yield from _comma_ends(doc, lines)
+
+
+@cache
+def _lead_ins() -> tuple[frozenset[str], frozenset[str]]:
+    """(words anywhere in the clause, words right before the colon) that announce what follows."""
+    words = read_list(dictionaries_dir() / "colon_lead_ins.txt")
+    return frozenset(w[1:] for w in words if w.startswith("*")), frozenset(w for w in words if not w.startswith("*"))
+
+
+def _announces(text: str, start: int, end: int) -> bool:
+    """Does a line-final colon announce something (a list, speech, a label)? Yes when the next
+    paragraph starts a list, or the sentence it ends holds a word that announces."""
+    if _LIST_START_RE.match(_next_line(text, end)):
+        return True
+    clause = _SENTENCE_CLAUSE_RE.split(text[start : end - 1])[-1]
+    anywhere, adjacent = _lead_ins()
+    if any(clause.endswith(w) for w in adjacent) or _COUNTED_RE.search(clause):
+        return True
+    return any(w in clause for w in anywhere)
+
+
+def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[Finding]:
+    text = doc.text
+    prot = protected(text)
+    for start, end in candidates:
+        k = end - 1
+        if k in prot or not _CLAUSE_TAIL_RE.match(text[k - 1]):
+            continue
+        if len(_QUOTE_MARK_RE.findall(text[start:k])) % 2:
+            continue  # inside a quotation that runs on: its layout is the author's
+        if text[k] == ":" and (not chinese_before(text, k) or mostly_latin(text, k)):
+            continue
+        # An ASCII colon is also P004's (→ ：): this fix must win the span, or a second run would
+        # turn the ： it leaves into 。.
+        confidence = 0.96 if text[k] == ":" else 0.85
+        msg = "段落以冒号结尾，但前文没有引出下文的词语，应为句号（OCR 常把“。”读成“：”）"
+        yield doc.finding(_P014, k, end, "。", confidence, message=msg, safe=True)
+
+
+def _next_line(text: str, end: int) -> str:
+    """The line after the one that ends at `end` (without spaces), or '' at the end of the text."""
+    nl = text.find("\n", end)
+    if nl == -1:
+        return ""
+    following = text.find("\n", nl + 1)
+    return text[nl + 1 : following if following != -1 else len(text)].strip()
+
+
+def _dot_before(text: str, end: int) -> int:
+    """Position of the mark a line ends on, before any closing quotes or brackets."""
+    k = end - 1
+    while k > 0 and text[k] in "”’）》」』":
+        k -= 1
+    return k
+
+
+def _misread_stops(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[Finding]:
+    text = doc.text
+    prot = protected(text)
+    for start, end in candidates:
+        k = _dot_before(text, end)
+        if k in prot or not _CLAUSE_TAIL_RE.match(text[k - 1]):
+            continue
+        if text[k] in ".．" and (not chinese_before(text, k) or mostly_latin(text, k)):
+            continue  # the full stop of an English sentence
+        line = text[start:k]
+        if len(HAN_RE.findall(_LAST_CLAUSE_RE.split(line)[-1])) < MIN_CLAUSE:
+            continue  # 一、 二、 items and short clauses: not a sentence end to judge
+        yield doc.finding(
+            _P011, k, k + 1, "。", 0.9, message=f"段落以“{text[k]}”结尾，应为句号（OCR 常把“。”读成点或顿号）"
+        )
+
+
+def _stops_read_as_yi(doc: Document, candidates: list[tuple[int, int]], options: Options) -> Iterator[Finding]:
+    """一 ending a paragraph that no word ends with (之一 统一 如一 星期一 are words): OCR read 。 as 一."""
+    from ..engine import api  # the language model's vocabulary; loaded only for such a line
+
+    vocab = api.get(options).model.vocab
+    text = doc.text
+    prot = protected(text)
+    for start, end in candidates:
+        k = end - 1
+        if k in prot or len(_QUOTE_MARK_RE.findall(text[start:k])) % 2:
+            continue  # protected, or a quotation that runs on
+        if any(text[i:end] in vocab for i in range(max(start, end - MAX_YI_WORD), k)):
+            continue  # 一 ends a word: the sentence may have lost its 。 too, but this 一 is meant
+        if len(HAN_RE.findall(_LAST_CLAUSE_RE.split(text[start:k])[-1])) < MIN_CLAUSE:
+            continue
+        msg = "段落以“一”结尾，而“一”与前文不成词，应为句号（OCR 常把“。”读成“一”）"
+        yield doc.finding(_P011, k, end, "。", 0.85, message=msg, safe=True)
+
+
+def _comma_ends(doc: Document, lines: list[tuple[int, int]]) -> Iterator[Finding]:
+    text = doc.text
     comma_lines = [(start, end) for start, end in lines if text[end - 1] in "，,"]
     if not comma_lines:
         return
     nonblank = [ln.rstrip(" \t\r\u3000") for ln in text.split("\n") if ln.strip()]
     if sum(1 for ln in nonblank if ln[-1] in "，,") > max(1, COMMA_SHARE * len(nonblank)):
         return
-    open_ends = sum(1 for start, end in lines if text[end - 1] not in SENTENCE_END and text[end - 1] not in "，,")
-    if open_ends > WRAPPED_SHARE * len(lines):
-        return  # lines end mid-sentence: they are printed lines, not paragraphs
     prot = protected(text)
     for start, end in comma_lines:
         k = end - 1
@@ -82,7 +225,10 @@ def _prose_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.rstrip(" \t\r\u3000")
-        if len(HAN_RE.findall(stripped)) < MIN_HAN or is_title_line(stripped):
-            continue
+        han = len(HAN_RE.findall(stripped))
+        if han < MIN_HAN and not (han >= MIN_HAN_DOT and stripped[-1:] in _MIDDLE_DOTS):
+            continue  # (no short line ends on a middle dot: 县域经济加快转型· is a sentence)
+        if is_title_line(stripped) and not _DOT_AT_LINE_END_RE.search(stripped) and stripped[-1] not in "：:":
+            continue  # (a title ends on no mark; one ending on a dot is a one-clause paragraph)
         out.append((start, start + len(stripped)))
     return out

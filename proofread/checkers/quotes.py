@@ -116,9 +116,18 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             if is_open and open_at[0] < line_start and not text[line_start:s].strip():
                 pass  # a quotation running over paragraphs reopens each one with “ (GB/T 15834)
             elif is_open:
-                if _position_role(text, s, e) == "close":
+                role = _position_role(text, s, e)
+                if role == "close":
                     msg = "前引号“用在了句末，应为后引号”"
                     yield doc.finding(_P009, s, e, _CLOSE, 0.9 if not doubtful else 0.6, message=msg, safe=not doubtful)
+                    is_open = False
+                    continue
+                if role is None and _is_term(text, open_at[1], s) and _next_quote(text, e, line_end) != _CLOSE:
+                    # “小巨人“的企业: a short term, and no ” later for this “ to open: OCR turned the ”.
+                    msg = "引号内是一个短语，第二个前引号“应为后引号”"
+                    yield doc.finding(
+                        _P009, s, e, _CLOSE, 0.85 if not doubtful else 0.6, message=msg, safe=not doubtful
+                    )
                     is_open = False
                     continue
                 yield _unclosed(doc, open_at)
@@ -126,8 +135,15 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if tok == _CLOSE:
             if not is_open:
-                if _position_role(text, s, e) == "open":
-                    msg = "后引号”用在了句首，应为前引号“"
+                role = _position_role(text, s, e)
+                closer = _next_quote_at(text, e, line_end)
+                term = role is None and closer is not None and text[closer] == _CLOSE and _is_term(text, e, closer)
+                if role == "open" or term:
+                    msg = (
+                        "后引号”用在了句首，应为前引号“"
+                        if role == "open"
+                        else "引号内是一个短语，前面的后引号”应为前引号“"
+                    )
                     yield doc.finding(_P009, s, e, _OPEN, 0.9 if not doubtful else 0.6, message=msg, safe=not doubtful)
                     is_open, open_at = True, (s, e)
                     continue
@@ -195,6 +211,27 @@ def _spans_sentences(text: str, start: int, end: int) -> bool:
     if end <= start or text[end - 1] in "。！？!?….":
         return False
     return _SENTENCE_END_RE.search(text, start, end) is not None
+
+
+#: Longest quoted term (专精特新“小巨人”, “放管服”改革) whose lost direction we restore.
+MAX_TERM = 12
+_CLAUSE_MARK_RE = re.compile(r"[，。；：！？,;:!?、\s]")
+
+
+def _is_term(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a short quoted term: a few characters, no clause or sentence mark?"""
+    return 0 < end - start <= MAX_TERM and _CLAUSE_MARK_RE.search(text, start, end) is None
+
+
+def _next_quote_at(text: str, start: int, line_end: int) -> int | None:
+    """Position of the next quote-like mark on the line, if any."""
+    m = _ANY_QUOTE_RE.search(text, start, line_end)
+    return m.start() if m else None
+
+
+def _next_quote(text: str, start: int, line_end: int) -> str | None:
+    at = _next_quote_at(text, start, line_end)
+    return text[at] if at is not None else None
 
 
 def _unclosed(doc: Document, at: tuple[int, int]) -> Finding:

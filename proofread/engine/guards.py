@@ -12,9 +12,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from ..datafiles import dictionaries_dir
+from ..datafiles import dictionaries_dir, read_list
 from .cache import cached
 from .candidates import pycorrector_data
 
@@ -22,20 +21,6 @@ DICT_DIR = dictionaries_dir()
 SKIP, SUGGEST = "skip", "suggest"
 MAX_WORD = 8
 COMMON_WORD = -5.0  # log10 unigram probability of a common word (方式 -3.8, 规范 -4.4; names -5.6 and lower)
-
-
-def read_list(path: Path | str) -> list[str]:
-    """First column of a plain list file, skipping `#` header lines and blanks."""
-    out = []
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError:
-        return out
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line.split()[0])
-    return out
 
 
 def _read_names() -> tuple[str, str]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .guards import DICT_DIR, read_list
+from ..datafiles import read_list
+from .guards import DICT_DIR
 
 # one-character adjectives that serve as complements of degree or result (写得好, 抓得实)
 COMPLEMENTS = "好实快慢多少高低深细准稳牢紧严足真对早晚远近强硬活透清亮满勤精全久大小轻重美"

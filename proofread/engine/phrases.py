@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Hamming
 
-from .guards import DICT_DIR, read_list
+from ..datafiles import read_list
+from .guards import DICT_DIR
 
 MIN_LEN = 4
 

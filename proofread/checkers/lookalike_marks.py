@@ -1,0 +1,55 @@
+"""Characters that only look like a Chinese punctuation mark (P012).
+
+OCR and old converters put a look-alike code point where a mark belongs: the Kangxi
+radical 丶 (U+4E36, "dot") or the katakana iteration mark ヽ for the pause mark 、, and
+the "small form variants" (U+FE50-FE6B, vertical-text compatibility characters) for the
+ordinary marks. None of them is used in running Chinese text, so between Chinese text
+the mark they imitate is certain. (丶 as a word — the name of the radical — has a Chinese
+mark or a quote next to it, not Chinese characters on both sides.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import is_cjk, is_han, protected, witness_after, witness_before
+
+CODES = ("P012",)
+_RULE = RULES["P012"]
+
+#: look-alike -> the mark it imitates (Unicode names: CJK radical, katakana, small form variants)
+LOOKALIKES = {
+    "丶": "、",  # U+4E36 CJK UNIFIED IDEOGRAPH (Kangxi radical 3, "dot")
+    "ヽ": "、",  # U+30FD KATAKANA ITERATION MARK
+    "﹑": "、",  # U+FE51 SMALL IDEOGRAPHIC COMMA
+    "﹐": "，",  # U+FE50 SMALL COMMA
+    "﹔": "；",  # U+FE54 SMALL SEMICOLON
+    "﹕": "：",  # U+FE55 SMALL COLON
+    "﹖": "？",  # U+FE56 SMALL QUESTION MARK
+    "﹗": "！",  # U+FE57 SMALL EXCLAMATION MARK
+    "﹙": "（",  # U+FE59 SMALL LEFT PARENTHESIS
+    "﹚": "）",  # U+FE5A SMALL RIGHT PARENTHESIS
+}
+_LOOKALIKE_RE = re.compile("[" + "".join(LOOKALIKES) + "]")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    prot = None
+    for m in _LOOKALIKE_RE.finditer(text):
+        s, ch = m.start(), m.group()
+        before, after = witness_before(text, s), witness_after(text, s + 1)
+        if ch == "丶" and not (is_han(before) and is_han(after)):
+            continue  # the radical itself, named in a dictionary or a lesson: “丶”部
+        if not (is_cjk(before) or is_cjk(after)):
+            continue
+        prot = prot if prot is not None else protected(text)
+        if s in prot:
+            continue
+        yield doc.finding(
+            _RULE, s, s + 1, LOOKALIKES[ch], 0.95, message=f"“{ch}”是形似标点的字符，应为“{LOOKALIKES[ch]}”"
+        )
