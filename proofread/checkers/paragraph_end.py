@@ -161,7 +161,13 @@ def _misread_stops(doc: Document, candidates: list[tuple[int, int]]) -> Iterator
         if len(HAN_RE.findall(_LAST_CLAUSE_RE.split(line)[-1])) < MIN_CLAUSE:
             continue  # 一、 二、 items and short clauses: not a sentence end to judge
         yield doc.finding(
-            _P011, k, k + 1, "。", 0.9, message=f"段落以“{text[k]}”结尾，应为句号（OCR 常把“。”读成点或顿号）"
+            _P011,
+            k,
+            k + 1,
+            "。",
+            0.9,
+            message=f"段落以“{text[k]}”结尾，应为句号（OCR 常把“。”读成点或顿号）",
+            safe=True,
         )
 
 
