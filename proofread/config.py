@@ -10,7 +10,7 @@ is given replaces the config's value (``--select`` replaces ``select``).
 
 Keys (paths and globs are relative to the config file's folder)::
 
-    select = ["P001", "ascii-punctuation"]   # rule codes or names to run (default: all)
+    select = ["P001", "ascii-punctuation", "C"]   # codes, names, prefixes or ALL (default: all)
     ignore = ["L001"]                        # rule codes or names to skip
     threshold = 0.9                          # minimum confidence for a fix to be applied
     phrases = ["terms.txt"]                  # extra set-phrase / term lists
@@ -148,7 +148,7 @@ def _rules(path, key, value) -> set[str]:
         for part in item.split(","):
             if part.strip():
                 try:
-                    codes.add(registry.get(part).code)
+                    codes |= registry.select(part)
                 except KeyError:
                     raise ConfigError(f"{path}: {key}: unknown rule {part.strip()!r}") from None
     return codes

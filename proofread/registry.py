@@ -328,3 +328,20 @@ def get(code_or_name: str) -> Rule:
     if rule is None:
         raise KeyError(f"unknown rule {code_or_name!r}")
     return rule
+
+
+def select(spec: str) -> set[str]:
+    """Codes named by a comma list of codes, rule names, code prefixes (P, C00) or ALL, as ruff does."""
+    codes: set[str] = set()
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        if part.upper() == "ALL":
+            codes.update(RULES)
+            continue
+        rule = RULES.get(part.upper()) or BY_NAME.get(part.lower())
+        matched = {rule.code} if rule else {c for c in RULES if c.startswith(part.upper())}
+        if not matched:
+            raise KeyError(f"unknown rule {part!r}")
+        codes |= matched
+    return codes

@@ -174,3 +174,13 @@ def test_init_writes_a_starter_that_parses_and_refuses_to_overwrite(tmp_path):
     cfg = config.load(str(path))
     assert set(cfg.values) == {"select", "ignore", "threshold", "phrases", "allow", "confusions"}
     assert cfg.extensions == {".mdx": "markdown", ".rst": "text"}
+
+
+def test_select_takes_prefixes_and_all_like_ruff():
+    from proofread import registry
+
+    assert registry.select("ALL") == set(registry.RULES)
+    assert registry.select("C") == {c for c in registry.RULES if c.startswith("C")}
+    assert registry.select("P01, ascii-punctuation") == {c for c in registry.RULES if c.startswith("P01")} | {"P004"}
+    with pytest.raises(KeyError):
+        registry.select("Q")

@@ -57,3 +57,23 @@ def test_eval_command_reports_json(tmp_path):
     assert r["sentences"] == 2 and r["with_errors"] == 1
     assert r["sentence_correction"]["tp"] == 1 and r["correct_sentences_changed"] == 0.0
     assert r["chars_per_second"] > 0
+
+
+def test_eval_counts_every_rule_unless_selected(tmp_path):
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "id\tsource\ttarget\na\t今年秋粮收购进度明显快于往年·\t今年秋粮收购进度明显快于往年。\n", encoding="utf-8"
+    )
+
+    def corrected(*flags):
+        run = subprocess.run(
+            [sys.executable, "-c", "from proofread.cli import main; main()", "eval", str(gold), "--json", *flags],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert run.returncode == 0, run.stderr
+        return json.loads(run.stdout)["sentence_correction"]["tp"]
+
+    assert corrected() == 1  # P011, as `fix` would
+    assert corrected("--select", "C,V001") == 0  # the character engine alone

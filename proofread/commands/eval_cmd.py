@@ -1,4 +1,4 @@
-"""`proofread eval GOLD.tsv`: how well the character engine does on a gold set."""
+"""`proofread eval GOLD.tsv`: how well proofread (every rule, or the ones selected) does on a gold set."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import typer
 
 from proofread.cli import _options, app
 
-CHAR_CODES = "C001,C002,C003,C004,V001"
-
 
 @app.command("eval")
 def eval_(
@@ -17,7 +15,9 @@ def eval_(
     engine: Annotated[str, typer.Option("--engine", help="default | kenlm | lexicon | macbert")] = "default",
     model: Annotated[str | None, typer.Option("--model", help="Model path for --engine kenlm/macbert.")] = None,
     source: Annotated[str, typer.Option("--source", help="ocr | typed | mixed")] = "mixed",
-    select: Annotated[str, typer.Option("--select", help="Rule codes whose fixes count.")] = CHAR_CODES,
+    select: Annotated[
+        str, typer.Option("--select", help="Rules whose fixes count: codes, names, prefixes (C for the engine) or ALL.")
+    ] = "ALL",
     suggestions: Annotated[bool, typer.Option("--suggestions", help="Apply suggestions too.")] = False,
     limit: Annotated[int, typer.Option("--limit", help="Only the first N sentences (0 = all).")] = 0,
     confusions: Annotated[
