@@ -15,6 +15,22 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_options import (
+    FORMATS,
+    Allow,
+    Color,
+    Encoding,
+    Engine,
+    Format,
+    Ignore,
+    Model,
+    Paths,
+    Phrases,
+    Select,
+    Source,
+    Threshold,
+    UnsafeFixes,
+)
 from .engine import EngineError
 
 app = typer.Typer(
@@ -35,21 +51,6 @@ _COMMAND_MODULES = (
     "proofread.commands.report_cmd",
 )
 
-Paths = Annotated[
-    list[str], typer.Argument(help="Files or folders to read, or - for standard input.", show_default=False)
-]
-Format = Annotated[str, typer.Option("--format", "-f", help="text | json | diff | github")]
-Encoding = Annotated[str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8, BOM honoured).")]
-Select = Annotated[str | None, typer.Option("--select", help="Comma-separated rule codes or names to run.")]
-Ignore = Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule codes or names to skip.")]
-Threshold = Annotated[float, typer.Option("--threshold", help="Minimum confidence for a fix to be applied.")]
-Source = Annotated[str, typer.Option("--source", help="Where the text came from: ocr | typed | mixed.")]
-Engine = Annotated[str, typer.Option("--engine", help="default | kenlm | macbert")]
-Model = Annotated[str | None, typer.Option("--model", help="Model path for --engine kenlm/macbert.")]
-Phrases = Annotated[list[str] | None, typer.Option("--phrases", help="Extra set-phrase/term list (repeatable).")]
-Allow = Annotated[list[str] | None, typer.Option("--allow", help="Allow-list of words never flagged (repeatable).")]
-Color = Annotated[bool | None, typer.Option("--color/--no-color", help="Force colours on or off.")]
-
 
 def _fail(message: str) -> typer.Exit:
     sys.stderr.write(f"proofread: {message}\n")
@@ -64,7 +65,7 @@ def _options(select, ignore, threshold, source, engine, model, phrases, unsafe=F
         if not spec:
             return None
         try:
-            return {registry.get(part).code for part in spec.split(",") if part.strip()}
+            return registry.select(spec)
         except KeyError as exc:
             raise _fail(str(exc.args[0])) from None
 
@@ -134,8 +135,8 @@ def check(
     """Report findings. Exit 0 when clean, 1 when something was found, 2 on errors."""
     from .reporters import render
 
-    if fmt not in ("text", "json", "diff", "github"):
-        raise _fail(f"unknown --format {fmt!r} (text, json, diff, github)")
+    if fmt not in FORMATS:
+        raise _fail(f"unknown --format {fmt!r} ({', '.join(FORMATS)})")
     opts = _options(select, ignore, threshold, source, engine, model, phrases, allow=allow)
     results, errors, summary = _execute(_plan(paths, opts, ctx), encoding)
     render(fmt, results, sys.stdout, color=color)
@@ -151,7 +152,7 @@ def fix(
     paths: Paths,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff; write nothing.")] = False,
     in_place: Annotated[bool, typer.Option("--in-place", "-w", help="Rewrite the files (atomically).")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply suggestions.")] = False,
+    unsafe_fixes: UnsafeFixes = False,
     encoding: Encoding = None,
     select: Select = None,
     ignore: Ignore = None,

@@ -15,10 +15,9 @@ from typing import Annotated
 
 import typer
 
-from proofread.cli import (
-    EXIT_CLEAN,
-    EXIT_ERROR,
-    EXIT_FOUND,
+from proofread.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, _fail, _options, app
+from proofread.cli_options import (
+    FORMATS,
     Allow,
     Color,
     Engine,
@@ -28,9 +27,7 @@ from proofread.cli import (
     Phrases,
     Select,
     Threshold,
-    _fail,
-    _options,
-    app,
+    UnsafeFixes,
 )
 
 #: Below this recogniser probability a character counts as doubtful and findings show it.
@@ -52,7 +49,7 @@ def ocr(
     force_ocr: Annotated[bool, typer.Option("--force-ocr", help="OCR PDF pages even if they have text.")] = False,
     dpi: Annotated[int, typer.Option("--dpi", help="Resolution for rendering PDF pages.")] = 200,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes for OCR (0 = one per core).")] = 0,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply suggestions.")] = False,
+    unsafe_fixes: UnsafeFixes = False,
     select: Select = None,
     ignore: Ignore = None,
     threshold: Threshold = 0.0,
@@ -65,8 +62,8 @@ def ocr(
     """OCR scanned pages, then report and fix like `check`. Exit 0 clean, 1 findings, 2 errors."""
     from proofread.inputs.pages import scan
 
-    if fmt not in ("text", "json", "diff", "github"):
-        raise _fail(f"unknown --format {fmt!r} (text, json, diff, github)")
+    if fmt not in FORMATS:
+        raise _fail(f"unknown --format {fmt!r} ({', '.join(FORMATS)})")
     if output and len(paths) > 1:
         raise _fail("--output takes the text of one input file; give one file")
     if not 50 <= dpi <= 1200:

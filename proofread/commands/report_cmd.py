@@ -12,22 +12,8 @@ from typing import Annotated
 
 import typer
 
-from proofread.cli import (
-    EXIT_CLEAN,
-    Allow,
-    Encoding,
-    Engine,
-    Ignore,
-    Model,
-    Phrases,
-    Select,
-    Source,
-    Threshold,
-    _fail,
-    _options,
-    _plan,
-    app,
-)
+from proofread.cli import EXIT_CLEAN, _fail, _options, _plan, app
+from proofread.cli_options import Allow, Encoding, Engine, Ignore, Model, Phrases, Select, Source, Threshold
 
 File = Annotated[str, typer.Argument(help="The file to review.", metavar="FILE", show_default=False)]
 
