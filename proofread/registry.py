@@ -179,14 +179,18 @@ Example: 共发展农家乐丶民宿86家 → 共发展农家乐、民宿86家
     ),
     _rule(
         "P013",
-        "decimal-point-read-as-space",
+        "space-inside-number",
         Kind.PUNCTUATION,
-        "space where a decimal point belongs",
-        _A,
+        "space inside a number",
+        _S,
         """
-What it does: replaces the space in a number written after Chinese text as 1-3 digits, a space and
-1-2 digits followed by % or a unit (亿 万 元 吨 亩 倍 度 ... or 个百分点) with a decimal point.
-Why is this bad? OCR drops the small decimal point and leaves a gap; the number reads as two.
+What it does: a space between the digits of a number after Chinese text. It is deleted when a
+decimal point touches it or the number already has one (86 .4亿元, 9 6.4%), and before a classifier
+or a date unit (3 86家, 10月3 1日): counts and dates are whole numbers. Before % it becomes the lost
+decimal point (96 4% → 96.4%). Before an amount unit (亿 万 元 吨 ...) both readings are common, so
+both are suggested. Three digits after the space are a thousands group and stay.
+Why is this bad? OCR drops the small decimal point and leaves its gap, or opens a gap between digits;
+either way the number reads as two.
 Example: 按时办结率达到96 4% → 按时办结率达到96.4%
 """,
     ),

@@ -38,7 +38,7 @@ PUNCTUATION_MODULES = (
     "fullwidth",
     "paragraph_end",
     "lookalike_marks",
-    "decimal_point",
+    "number_spaces",
     "spacing",
     "latin",
 )

@@ -22,7 +22,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "fullwidth": ("P008",),
     "paragraph_end": ("P010", "P011", "P014"),
     "lookalike_marks": ("P012",),
-    "decimal_point": ("P013",),
+    "number_spaces": ("P013",),
     "spacing": ("S001",),
     "latin": ("L001",),
     "confusable": ("C001", "C002"),
