@@ -18,8 +18,12 @@ Paths = Annotated[
 FORMATS = ("text", "json", "diff", "github")
 Format = Annotated[str, typer.Option("--format", "-f", help=" | ".join(FORMATS))]
 Encoding = Annotated[str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8, BOM honoured).")]
-Select = Annotated[str | None, typer.Option("--select", help="Comma-separated rule codes or names to run.")]
-Ignore = Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule codes or names to skip.")]
+Select = Annotated[
+    str | None, typer.Option("--select", help="Rules to run: comma-separated codes, names, prefixes (P, C00) or ALL.")
+]
+Ignore = Annotated[
+    str | None, typer.Option("--ignore", help="Rules to skip: comma-separated codes, names or prefixes.")
+]
 Threshold = Annotated[float, typer.Option("--threshold", help="Minimum confidence for a fix to be applied.")]
 Source = Annotated[str, typer.Option("--source", help="Where the text came from: ocr | typed | mixed.")]
 Engine = Annotated[str, typer.Option("--engine", help="default | kenlm | macbert")]
