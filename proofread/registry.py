@@ -170,8 +170,8 @@ Example: 确保各项任务落到实处· (end of paragraph) → 确保各项任
         _A,
         """
 What it does: replaces a code point that imitates a Chinese mark with the mark: the radical 丶 and
-ヽ between Chinese characters → 、, and the small form variants ﹐﹑﹔﹕﹖﹗﹙﹚ next to Chinese text →
-，、；：？！（）.
+ヽ between Chinese characters → 、, the small form variants ﹐﹑﹔﹕﹖﹗﹙﹚ next to Chinese text →
+，、；：？！（）, and a dot after a heading number at a line start (四·优化 → 四、优化).
 Why is this bad? OCR and old converters emit these look-alikes; they are not punctuation, so search,
 counting and line breaking treat them wrongly.
 Example: 共发展农家乐丶民宿86家 → 共发展农家乐、民宿86家

@@ -5,7 +5,8 @@ radical 丶 (U+4E36, "dot") or the katakana iteration mark ヽ for the pause mar
 the "small form variants" (U+FE50-FE6B, vertical-text compatibility characters) for the
 ordinary marks. None of them is used in running Chinese text, so between Chinese text
 the mark they imitate is certain. (丶 as a word — the name of the radical — has a Chinese
-mark or a quote next to it, not Chinese characters on both sides.)
+mark or a quote next to it, not Chinese characters on both sides.) A dot after a heading
+number at a line start (四·优化政务服务) is the pause mark of 四、 read small.
 """
 
 from __future__ import annotations
@@ -35,10 +36,20 @@ LOOKALIKES = {
     "﹚": "）",  # U+FE5A SMALL RIGHT PARENTHESIS
 }
 _LOOKALIKE_RE = re.compile("[" + "".join(LOOKALIKES) + "]")
+#: A heading number at a line start whose 、 came out as a dot: 四·优化政务服务 (a date such as
+#: 五·一 has a numeral after the dot, a name such as 卡尔·马克思 no numeral before it).
+_HEADING_DOT_RE = re.compile(
+    r"^([ \t\u3000]*[一二三四五六七八九十]{1,3})[·•・‧.．](?=[\u4e00-\u9fff])(?![一二三四五六七八九十〇])", re.M
+)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
+    for m in _HEADING_DOT_RE.finditer(text):
+        s = m.end(1)
+        if s in protected(text):
+            continue
+        yield doc.finding(_RULE, s, s + 1, "、", 0.9, message=f"序号“{m.group(1).strip()}、”的顿号被识别成了点")
     prot = None
     for m in _LOOKALIKE_RE.finditer(text):
         s, ch = m.start(), m.group()
