@@ -59,6 +59,23 @@ def test_two_adjacent_confusables_are_fixed_together(damaged, expected):
     assert fix(damaged) == expected
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("办一件事要跑好儿个部门的情况已经改变。", "办一件事要跑好几个部门的情况已经改变。"),
+        ("全县上下要增强时不我待的紧追感。", "全县上下要增强时不我待的紧迫感。"),
+    ],
+)
+def test_a_misread_hiding_in_a_rare_two_character_word_is_found(damaged, expected):
+    # 好儿 and 紧追 are (very rare) vocabulary words: only the rare-pair detection looks there
+    from proofread.engine import api
+
+    corrector = api.get(Options(select=CHAR_CODES)).corrector
+    i = next(k for k, (a, b) in enumerate(zip(damaged, expected, strict=True)) if a != b)
+    assert i in corrector.suspicious(damaged)
+    assert fix(damaged) == expected
+
+
 def test_fix_reports_code_span_alternatives_and_confidence():
     (f,) = findings("我们要加快径济结构调整，推动产业转型升级。")
     assert (f.code, f.original, f.replacements[0], f.start) == ("C001", "径", "经", 5)
