@@ -48,3 +48,25 @@ def test_corpus_keeps_its_layout_variants():
     assert b"\r\n" in (CORPUS / "02_notice.txt").read_bytes()
     assert (CORPUS / "03_minutes.txt").read_bytes().startswith(b"\xef\xbb\xbf")
     assert all(name in {p.name for p in FILES} for name in KNOWN)
+
+
+# Documents whose lines are paragraphs, so the paragraph-end rules are in reach: one damaged
+# full stop must be put back and the bytes restored, or the identity test above proves nothing.
+IN_REACH = ["01_speech.txt", "02_notice.txt", "03_minutes.txt", "04_news.txt", "08_academic.txt", "13_briefing.txt"]
+
+
+@pytest.mark.parametrize("name", IN_REACH)
+def test_rules_reach_the_corpus(name: str, tmp_path: Path):
+    raw = (CORPUS / name).read_bytes()
+    lines = raw.split(b"\n")
+    longest = max(
+        range(len(lines)), key=lambda i: len(lines[i]) if lines[i].rstrip(b"\r").endswith("。".encode()) else -1
+    )
+    body = lines[longest].rstrip(b"\r")
+    lines[longest] = body[: -len("。".encode())] + "·".encode() + lines[longest][len(body) :]
+    damaged = tmp_path / name
+    damaged.write_bytes(b"\n".join(lines))
+    tf = read_file(str(damaged))
+    applied, _ = pipeline.fix(prepare.document(tf), Options())
+    assert [f.code for f in applied.applied] == ["P011"]
+    assert tf.encode(applied.text) == raw
