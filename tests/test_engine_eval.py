@@ -77,3 +77,14 @@ def test_eval_counts_every_rule_unless_selected(tmp_path):
 
     assert corrected() == 1  # P011, as `fix` would
     assert corrected("--select", "C,V001") == 0  # the character engine alone
+
+
+def test_an_output_of_another_length_is_aligned_not_dropped():
+    t = Tally()
+    # the gold position (，→%) stays in the count; the merged comma is a change that corrects nothing
+    t.add("a", "投资的68.5，，其中", "投资的68.5%，其中", "投资的68.5，其中")
+    r = t.report()["char_correction"]
+    assert r["gold"] == 1 and r["pred"] == 1 and r["tp"] == 0
+    t = Tally()
+    t.add("b", "甲乙丙", "甲乙丙", "甲乙丙丁")  # an insertion into a correct sentence
+    assert t.report()["char_correction"]["pred"] == 1 and t.report()["correct_sentences_changed"] == 1.0

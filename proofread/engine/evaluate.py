@@ -2,14 +2,17 @@
 
 Sentence level follows SIGHAN: a sentence counts as detected when the set of
 changed positions equals the gold set, and as corrected when the output equals
-the target. Character level counts positions (same-length pairs only; a pair
-whose lengths differ, such as a quote inserted for a character, is scored at
-sentence level alone).
+the target. Character level counts positions of the source (gold pairs of the same
+length only; a pair whose lengths differ, such as a quote inserted for a character, is
+scored at sentence level alone). An output whose length changed (a doubled mark merged)
+is aligned to the source: a deleted or inserted character is a changed position that
+corrects nothing, so the gold positions never depend on what the tool did.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +31,23 @@ def read_gold(path: str | Path) -> list[tuple[str, str, str]]:
                     continue
                 rows.append((parts[0], parts[1], parts[2]))
     return rows
+
+
+def _changes(source: str, output: str) -> tuple[set[int], dict[int, str]]:
+    """Source positions the output changed, and the character now at each one that was replaced
+    one for one. An inserted character counts as a change at the position it was put before."""
+    if len(source) == len(output):
+        pred = {i for i, (a, b) in enumerate(zip(source, output, strict=True)) if a != b}
+        return pred, {i: output[i] for i in pred}
+    pred: set[int] = set()
+    now: dict[int, str] = {}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, source, output, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and i2 - i1 == j2 - j1:
+            now.update({i1 + k: output[j1 + k] for k in range(i2 - i1)})
+        pred.update(range(i1, i2) if i2 > i1 else (min(i1, len(source) - 1),))
+    return pred, now
 
 
 def _prf(tp: int, pred: int, gold: int) -> dict:
@@ -64,14 +84,13 @@ class Tally:
         if not has_error:
             self.correct_sentences += 1
             self.correct_changed += changed
-        same_len = len(source) == len(target) == len(output)
-        if same_len:
+        if len(source) == len(target):
             gold = {i for i, (a, b) in enumerate(zip(source, target, strict=True)) if a != b}
-            pred = {i for i, (a, b) in enumerate(zip(source, output, strict=True)) if a != b}
+            pred, now = _changes(source, output)
             self.char_gold += len(gold)
             self.char_pred += len(pred)
             self.char_det_tp += len(gold & pred)
-            self.char_cor_tp += sum(1 for i in gold & pred if output[i] == target[i])
+            self.char_cor_tp += sum(1 for i in gold & pred if now.get(i) == target[i])
             detected = has_error and gold == pred
         else:
             detected = has_error and changed and len(output) == len(target)
