@@ -10,6 +10,8 @@ the rules actually fire.
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +20,18 @@ from proofread.checkers import CHECKERS
 from proofread.model import Document
 from proofread.options import Options
 
-MODULES = ("quotes", "ascii_punct", "pairs", "marks", "fullwidth", "paragraph_end", "spacing", "latin")
+MODULES = (
+    "quotes",
+    "ascii_punct",
+    "pairs",
+    "marks",
+    "fullwidth",
+    "paragraph_end",
+    "lookalike_marks",
+    "number_spaces",
+    "spacing",
+    "latin",
+)
 OWNED = {c for m in MODULES for c in CHECKERS[m]}
 OPTIONS = Options(select=set(OWNED))
 
@@ -48,6 +61,16 @@ PIECES = [
     "1,234",
     "12:30",
     "3.14",
+    "96 4%",
+    "3 86家",
+    "86 .4亿",
+    "·",
+    "丶",
+    "﹐",
+    "一",
+    "四·",
+    "（三：",
+    "如下：",
     "L",
     "l",
     "a",
@@ -73,7 +96,11 @@ PIECES = [
 prose = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 anything = st.text(max_size=200)
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _fix(text: str):
@@ -85,6 +112,8 @@ def _fix(text: str):
 @given(prose)
 @example("会议强调，要把安全生产责任落实到每个岗位,")  # P004 (，) and P010 (。) on one comma: 。 must win at once
 @example("会议强调，要把安全生产责任落实到每个岗位，，")  # P007 (，，→，) and P010 likewise
+@example("的，，﹐")  # P007 and P012 in one pass leave ，，: the second pass merges it
+@example("的﹐﹐﹐")
 def test_fix_is_idempotent(text):
     once = _fix(text)[0].text
     twice = _fix(once)[0].text

@@ -98,3 +98,31 @@ def test_a_report_resolved_by_an_applied_fix_is_dropped():
     # Without the fix (C003 off) the same report stays.
     _, alone = pipeline.fix(Document(text), Options(select={"P009"}))
     assert [f.code for f in alone] == ["P009"]
+
+
+def test_compose_merges_a_second_pass_fix_into_the_first_and_moves_the_rest_back():
+    source = "甲,﹐乙  丙,丁"
+    doc = Document(source)
+    first = [doc.finding(P004, 1, 2, "，"), doc.finding(P004, 2, 3, "，"), doc.finding(P004, 7, 8, "，")]
+    middle = resolver.apply(source, first).text
+    assert middle == "甲，，乙  丙，丁"
+    second_doc = Document(middle)
+    second = [second_doc.finding(P004, 2, 3, ""), second_doc.finding(S001, 4, 6, "", confidence=0.6)]
+    out = resolver.compose(source, first, second, doc.position)
+    assert [(f.start, f.end, f.original, f.replacements[0]) for f in out] == [
+        (1, 3, ",﹐", "，"),  # two first-pass fixes and the deletion after them: one change
+        (4, 6, "  ", ""),  # elsewhere: moved back to source offsets unchanged
+        (7, 8, ",", "，"),
+    ]
+    assert out[0].data["then"] == ["P004"]
+    # applied to the source they give what the two passes gave
+    assert resolver.apply(source, out, unsafe=True).text == resolver.apply(middle, second, unsafe=True).text
+
+
+def test_fix_runs_again_until_nothing_changes():
+    from proofread import pipeline
+
+    applied, findings = pipeline.fix(Document("他说,﹐好的"))
+    assert applied.text == "他说，好的"
+    assert [(f.start, f.end) for f in applied.applied] == [(2, 4)]
+    assert applied.applied[0] in findings  # the reporters find the merged fix among the findings

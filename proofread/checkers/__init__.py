@@ -33,6 +33,12 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "variants": ("V001",),
 }
 
+#: The modules that need no language model (cheap: the fix loop runs them again).
+PUNCTUATION_MODULES = frozenset(
+    ("quotes", "ascii_punct", "pairs", "marks", "fullwidth", "paragraph_end", "lookalike_marks", "number_spaces")
+    + ("spacing", "latin")
+)
+
 
 def run(doc: Document, options: Options, only: set[str] | None = None) -> Iterator[Finding]:
     """Findings of every enabled checker (or of the checker modules named in `only`)."""

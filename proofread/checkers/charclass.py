@@ -17,7 +17,8 @@ HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0003134f"
 #: Full-width Chinese punctuation that sits in running prose.
 CJK_PUNCT_CLASS = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—·～"
 #: Closing marks after which a clause or quote ends.
-CJK_CLOSE_CLASS = "，。、；：？！”’）》〉】〕」』…"
+#: (With the look-alikes P012 turns into them, 丶 ﹐ ..., so a decision is the same before and after.)
+CJK_CLOSE_CLASS = "，。、；：？！”’）》〉】〕」』…丶ヽ﹐﹑﹔﹕﹖﹗﹚"
 #: Opening marks before which a clause starts.
 CJK_OPEN_CLASS = "“‘（《〈【〔「『"
 

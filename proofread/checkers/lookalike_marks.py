@@ -53,7 +53,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     prot = None
     for m in _LOOKALIKE_RE.finditer(text):
         s, ch = m.start(), m.group()
-        before, after = witness_before(text, s), witness_after(text, s + 1)
+        # Look past neighbouring look-alikes too: each is judged as the mark it will become.
+        lo, hi = s, s + 1
+        while lo > 0 and text[lo - 1] in LOOKALIKES:
+            lo -= 1
+        while hi < len(text) and text[hi] in LOOKALIKES:
+            hi += 1
+        before, after = witness_before(text, lo), witness_after(text, hi)
         if ch == "丶" and not (is_han(before) and is_han(after)):
             continue  # the radical itself, named in a dictionary or a lesson: “丶”部
         if not (is_cjk(before) or is_cjk(after)):

@@ -43,7 +43,7 @@ _CODE_NEIGHBOURS = set("()（）[]{}=<>\\/|$#@&*+")
 #: What may precede an opening quote (besides the line start and spaces).
 #: ASCII marks count like their full-width forms, which P004 may turn them into. 。？！… are
 #: not here: a quote closes after them as often as one opens (他说：“好。”“走吧。”).
-_BEFORE_OPEN = set(CJK_OPEN_CLASS + "，、；：—(,;:-")
+_BEFORE_OPEN = set(CJK_OPEN_CLASS + "，、；：—(,;:-丶ヽ﹐﹑﹔﹕﹙")
 #: What may follow a closing quote (besides the line end and spaces).
 _AFTER_CLOSE = set(CJK_CLOSE_CLASS + ",;:?!).—-")
 _OPEN, _CLOSE = "“", "”"
