@@ -125,8 +125,8 @@ def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[
             continue
         # Mid-text, a colon may announce the next paragraph in words no list holds (老支书笑了笑：,
         # 会议研究决定：): on a corpus of clean documents even a suggestion there was wrong every time.
-        # The text's last paragraph announces nothing. An ASCII colon is also P004's (→ ：):
-        # this fix must win the span, or a second run would turn the ： it leaves into 。.
+        # The text's last paragraph announces nothing. An ASCII colon is also P004's (→ ：): this
+        # fix wins the span, so the report names the rule that explains the final 。.
         confidence = 0.96 if text[k] == ":" else 0.85
         msg = "全文以冒号结尾，前文也没有引出下文的词语，应为句号（OCR 常把“。”读成“：”）"
         yield doc.finding(_P014, k, end, "。", confidence, message=msg, safe=True)
@@ -216,8 +216,9 @@ def _comma_ends(doc: Document, lines: list[tuple[int, int]]) -> Iterator[Finding
             continue
         if text[mark] == "," and not (chinese_before(text, mark) and not mostly_latin(text, mark)):
             continue  # the comma of an English clause or a list of numbers: P004 leaves it, so do we
-        # The span may also be P004's (ASCII comma → ，, 0.95) or P007's (，， → ，): this fix must
-        # win it, or a second run would turn the ， they leave into 。 (fix must be idempotent).
+        # The span may also be P004's (ASCII comma → ，, 0.95) or P007's (，， → ，): this fix wins
+        # it, so the report names the rule that explains the final 。 (fix's second pass would
+        # reach 。 too, but as P004's finding).
         confidence = 0.96 if end - k > 1 or text[mark] == "," else 0.9
         yield doc.finding(
             _RULE, k, end, "。", confidence, message="段落以逗号结尾，应为句号（OCR 常把“。”读成“，”）", safe=True
