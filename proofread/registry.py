@@ -217,13 +217,15 @@ Example: 全区已培育省级农业产业化龙头企业九家： (end of text)
         "space-between-hanzi",
         Kind.SPACING,
         "space between two Chinese characters",
-        _N,
+        _S,
         """
-What it does: reports a single space between two Chinese characters in running prose, which OCR
-often inserts. Title lines (short lines without sentence punctuation) and news bylines
+What it does: finds a single space between two Chinese characters in running prose, which OCR and
+PDF extraction insert. It is removed when it splits a word of the language model's vocabulary
+(发 展) or when the line spaces out most of its characters (推 进 经 济 工 作); any other such
+space is a suggestion. Title lines (short lines without sentence punctuation) and news bylines
 （记者 王晓明 通讯员 李华） are left alone.
 Why is this bad? Chinese prose has no spaces between words.
-Example: 经济 工作 → 经济工作 (suggestion)
+Example: 推动高质量发 展 → 推动高质量发展; 经济 工作 → 经济工作 (suggestion)
 """,
     ),
     # --- L: stray Latin -------------------------------------------------------------

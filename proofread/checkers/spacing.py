@@ -1,9 +1,12 @@
-"""A single space between two Chinese characters in running prose (S001), a suggestion.
+"""A single space between two Chinese characters in running prose (S001).
 
 OCR and PDF extraction insert spaces where a line was justified or a glyph was wide.
 Chinese prose has no word spaces, but a space can be deliberate (a name spaced out
-to align a column, a title's layout), so this is never fixed on its own. Title lines
-(short, no sentence punctuation) are skipped entirely.
+to align a column, a title's layout), so a lone space is a suggestion. It is a fix when
+the text says it cannot be deliberate: the space splits a word of the language model's
+vocabulary (发 展 · 高质 量), or the line spaces out most of its characters (推 进 经 济 工 作，
+as some OCR engines write every line). Title lines (short, no sentence punctuation) and
+news bylines are skipped entirely.
 """
 
 from __future__ import annotations
@@ -28,9 +31,16 @@ _NEXT_ROLE_RE = re.compile(_ROLE)
 _ROLE_AND_NAME_RE = re.compile(rf"(?:^|[（(【\[、，\s]){_ROLE} [\u4e00-\u9fff]{{2,4}}$", re.M)
 
 
+SPACED_LINE = 0.5  # share of a line's Chinese character pairs split by a space: OCR's layout
+MIN_SPACED = 3
+MAX_WORD = 4
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
     title_cache: dict[int, bool] = {}
+    spaced_cache: dict[int, bool] = {}
+    vocab = None
     for m in _SPACE_RE.finditer(text):
         s = m.start()
         lo, hi = line_bounds(text, s)
@@ -43,6 +53,55 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # 记者 王晓明
         if _NEXT_ROLE_RE.match(text, s + 1) and _ROLE_AND_NAME_RE.search(text, max(lo, s - 16), s):
             continue  # 王晓明 通讯员: the byline's next role
+        spaced = spaced_cache.get(lo)
+        if spaced is None:
+            spaced = spaced_cache[lo] = _spaced_out(text[lo:hi])
+        if spaced:
+            yield doc.finding(_RULE, s, s + 1, "", 0.9, message="这一行的汉字之间大多有空格，是 OCR 的排版", safe=True)
+            continue
+        if vocab is None:
+            vocab = _vocabulary(options)
+        word = _split_word(text, s, lo, hi, vocab)
+        if word:
+            yield doc.finding(
+                _RULE, s, s + 1, "", 0.9, message=f"空格把词“{word}”拆开了（常见于 OCR 或复制粘贴）", safe=True
+            )
+            continue
         yield doc.finding(
             _RULE, s, s + 1, "", 0.6, message="汉字之间多了一个空格（常见于 OCR 或复制粘贴），建议删除", safe=False
         )
+
+
+_HAN_PAIR_RE = re.compile(f"(?=[{HAN_CLASS}][{HAN_CLASS}])")
+
+
+def _spaced_out(line: str) -> bool:
+    """Does the line put a space between most of its neighbouring Chinese characters?"""
+    spaced = len(_SPACE_RE.findall(line))
+    return spaced >= MIN_SPACED and spaced >= SPACED_LINE * (spaced + len(_HAN_PAIR_RE.findall(line)))
+
+
+def _vocabulary(options: Options):
+    """The language model's words (empty when no engine can load: the lone space stays a suggestion)."""
+    from ..engine import EngineError, api  # loaded only when a space splits Chinese text
+
+    try:
+        return api.get(options).model.vocab
+    except (EngineError, OSError):
+        return frozenset()
+
+
+def _split_word(text: str, s: int, lo: int, hi: int, vocab) -> str | None:
+    """A vocabulary word of two or more characters that the space at `s` cuts in two, if any."""
+    left = text[max(lo, s - MAX_WORD + 1) : s]
+    right = text[s + 1 : min(hi, s + MAX_WORD)]
+    for a in range(len(left)):
+        if not all("\u4e00" <= c <= "\u9fff" for c in left[a:]):
+            continue
+        for b in range(1, len(right) + 1):
+            word = left[a:] + right[:b]
+            if len(word) > MAX_WORD or not all("\u4e00" <= c <= "\u9fff" for c in right[:b]):
+                break
+            if word in vocab:
+                return word
+    return None
