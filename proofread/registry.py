@@ -211,6 +211,19 @@ Why is this bad? Nothing follows for the colon to announce; OCR reads a small, b
 Example: 全区已培育省级农业产业化龙头企业九家： (end of text) → 全区已培育省级农业产业化龙头企业九家。
 """,
     ),
+    _rule(
+        "P015",
+        "period-between-hanzi",
+        Kind.PUNCTUATION,
+        "a full stop of the wrong script between Chinese clauses",
+        _N,
+        """
+What it does: reports `.` or `．` between two Chinese characters (or a closing and an opening mark)
+and proposes ， or 。. Nothing is changed: the text does not say which was meant.
+Why is this bad? Neither is a Chinese mark; OCR makes them of a small ， or 。 printed low.
+Example: 竣工投产11个项目.其中10亿元以上的7个 → ， or 。 (suggestion)
+""",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",

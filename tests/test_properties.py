@@ -29,6 +29,7 @@ MODULES = (
     "paragraph_end",
     "lookalike_marks",
     "number_spaces",
+    "stray_period",
     "spacing",
     "latin",
 )

@@ -39,6 +39,7 @@ PUNCTUATION_MODULES = (
     "paragraph_end",
     "lookalike_marks",
     "number_spaces",
+    "stray_period",
     "spacing",
     "latin",
 )

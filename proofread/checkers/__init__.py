@@ -23,6 +23,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "paragraph_end": ("P010", "P011", "P014"),
     "lookalike_marks": ("P012",),
     "number_spaces": ("P013",),
+    "stray_period": ("P015",),
     "spacing": ("S001",),
     "latin": ("L001",),
     "confusable": ("C001", "C002"),
@@ -35,7 +36,17 @@ CHECKERS: dict[str, tuple[str, ...]] = {
 
 #: The modules that need no language model (cheap: the fix loop runs them again).
 PUNCTUATION_MODULES = frozenset(
-    ("quotes", "ascii_punct", "pairs", "marks", "fullwidth", "paragraph_end", "lookalike_marks", "number_spaces")
+    (
+        "quotes",
+        "ascii_punct",
+        "pairs",
+        "marks",
+        "fullwidth",
+        "paragraph_end",
+        "lookalike_marks",
+        "number_spaces",
+        "stray_period",
+    )
     + ("spacing", "latin")
 )
 
