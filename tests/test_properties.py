@@ -16,23 +16,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from proofread import pipeline
-from proofread.checkers import CHECKERS
+from proofread.checkers import CHECKERS, PUNCTUATION_MODULES
 from proofread.model import Document
 from proofread.options import Options
 
-MODULES = (
-    "quotes",
-    "ascii_punct",
-    "pairs",
-    "marks",
-    "fullwidth",
-    "paragraph_end",
-    "lookalike_marks",
-    "number_spaces",
-    "stray_period",
-    "spacing",
-    "latin",
-)
+MODULES = PUNCTUATION_MODULES
 OWNED = {c for m in MODULES for c in CHECKERS[m]}
 OPTIONS = Options(select=set(OWNED))
 

@@ -23,27 +23,14 @@ from pathlib import Path
 import pytest
 
 from proofread import pipeline, registry
-from proofread.checkers import CHECKERS
+from proofread.checkers import CHECKERS, PUNCTUATION_MODULES
 from proofread.model import Document
 from proofread.options import Options
 
 RULES_DIR = Path(__file__).parent / "rules"
 
 #: Rule families: a family's "right" lines must pass every rule of the family untouched.
-PUNCTUATION_MODULES = (
-    "quotes",
-    "ascii_punct",
-    "pairs",
-    "marks",
-    "fullwidth",
-    "paragraph_end",
-    "lookalike_marks",
-    "number_spaces",
-    "stray_period",
-    "spacing",
-    "latin",
-)
-CHARACTER_MODULES = ("confusable", "particles", "quote_chars", "phrases", "yi_marks", "variants")
+CHARACTER_MODULES = [m for m in CHECKERS if m not in PUNCTUATION_MODULES]
 FAMILIES = {
     "punctuation": sorted({c for m in PUNCTUATION_MODULES for c in CHECKERS[m]}),
     "characters": sorted({c for m in CHARACTER_MODULES for c in CHECKERS[m]}),
