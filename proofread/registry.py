@@ -224,6 +224,21 @@ Why is this bad? Neither is a Chinese mark; OCR makes them of a small ， or 。
 Example: 竣工投产11个项目.其中10亿元以上的7个 → ， or 。 (suggestion)
 """,
     ),
+    _rule(
+        "P016",
+        "missing-full-stop",
+        Kind.PUNCTUATION,
+        "the text's last paragraph ends without a mark",
+        _A,
+        """
+What it does: adds 。 after the text's last paragraph (or a sentence checked on its own) when it is
+prose (ten or more Chinese characters, clause marks inside) and ends on a character or a number.
+List items, numbered headings, Markdown structure, a quotation left open, titles and English are
+left alone, and so is every earlier paragraph (it may be an unnumbered heading).
+Why is this bad? A Chinese sentence ends with a mark; OCR drops the small final 。.
+Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年以来，全县经济运行总体平稳。
+""",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",

@@ -24,6 +24,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "lookalike_marks": ("P012",),
     "number_spaces": ("P013",),
     "stray_period": ("P015",),
+    "missing_stop": ("P016",),
     "spacing": ("S001",),
     "latin": ("L001",),
     "confusable": ("C001", "C002"),
@@ -46,6 +47,7 @@ PUNCTUATION_MODULES = frozenset(
         "lookalike_marks",
         "number_spaces",
         "stray_period",
+        "missing_stop",
     )
     + ("spacing", "latin")
 )

@@ -1,0 +1,55 @@
+"""The text's last paragraph ends with no mark at all (P016): OCR dropped the small 。.
+
+A sentence of Chinese prose ends with a mark. Mid-text, a paragraph without one may be an
+unnumbered heading (坚定信心，奋力拼搏); the text's last paragraph (or a sentence checked on
+its own, as `proofread eval` does) is prose when it has clause marks inside, so its end
+lost its 。 — unless it is a list item, a table row, a quotation or a title. OCR drops a
+final 。 more often than any other mark: it is small and alone at the end of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import HAN_RE, mostly_latin, protected
+
+CODES = ("P016",)
+_RULE = RULES["P016"]
+
+MIN_HAN = 10
+#: The last non-blank line, ending on a character or a number (trailing spaces allowed).
+_LAST_LINE_RE = re.compile(r"([^\n]*[\u4e00-\u9fff0-9%％])[ \t\r\u3000]*\n?[ \t\r\u3000\n]*\Z")
+_CLAUSE_MARKS_RE = re.compile("[，；：、]")
+#: Lines that need no full stop: list items, headings with a number, Markdown structure, a subtitle.
+_NO_STOP_START_RE = re.compile(
+    r"[ \t\u3000]*(?:[-*+#|>]|[0-9]+[.、．)）]|[一二三四五六七八九十]+、|（[一二三四五六七八九十0-9]+）|第[一二三四五六七八九十0-9]+[章节条款]|——|—)"
+)
+_QUOTE_RE = re.compile('[“”"]')
+#: A label and its value: 抄送：市委办公室，市人大办公室 · 联系人：王明
+_FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    m = _LAST_LINE_RE.search(text)
+    if m is None:
+        return
+    line = m.group(1)
+    if len(HAN_RE.findall(line)) < MIN_HAN or not _CLAUSE_MARKS_RE.search(line):
+        return  # a title, a name, a date: no sentence to end
+    if _NO_STOP_START_RE.match(line) or len(_QUOTE_RE.findall(line)) % 2:
+        return
+    if _FIELD_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
+        return  # a field of a form or of a document's distribution list (抄送：…), a table
+    end = m.end(1)
+    if text[end - 1] == "一":
+        return  # 一 may itself be OCR's reading of the 。 (P011 decides); adding another would be a guess
+    if mostly_latin(text, end - 1) or (end - 1) in protected(text):
+        return
+    yield doc.finding(
+        _RULE, end, end, "。", 0.85, message="全文最后一段没有结束的标点，应加句号（OCR 常漏掉末尾的“。”）"
+    )
