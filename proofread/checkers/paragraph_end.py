@@ -1,5 +1,6 @@
 """A paragraph that ends on a mark that cannot end it: OCR read the small full stop 。 as
-，(P010), as a dot or a pause mark · . 、 丶 (P011), or as a colon that introduces nothing (P014).
+，(P010), as a dot, a pause mark or a stroke · . 、 丶 一 (P011), or as a colon that introduces
+nothing (P014).
 
 A Chinese paragraph ends a sentence (。！？, a colon before a list, a semicolon in a list
 item, a closing quote or bracket), never a comma. But a comma at the end of a *line* is
@@ -8,7 +9,8 @@ were printed), verse, a list of clauses. So the rules first ask whether the docu
 lines are paragraphs: almost every long line ends a sentence and few lines end on a comma.
 Then a long line of prose ending on ， (or on an ASCII comma after Chinese text) gets 。.
 A dot or a pause mark ends no Chinese sentence whatever the layout says about commas, so
-P011 only needs the lines to be paragraphs. A colon may end a paragraph when it announces
+P011 only needs the lines to be paragraphs (a final 一 only when it ends no word: 之一 统一
+stay). A colon may end a paragraph when it announces
 what follows (下面，我讲三点意见： · 同志们： · 现将有关事项通知如下：), in words no list can hold
 (老支书笑了笑：); P014 judges only the colon that ends the whole text, where nothing follows to be
 announced, and only when its clause holds none of the words that announce
@@ -28,7 +30,7 @@ from ..registry import RULES
 from .charclass import HAN_RE, chinese_before, is_title_line, mostly_latin, protected
 
 CODES = ("P010", "P011", "P014")
-_RULE, _P011, _P014 = RULES["P010"], RULES["P011"], RULES["P014"]
+_P010, _P011, _P014 = RULES["P010"], RULES["P011"], RULES["P014"]
 
 MIN_HAN = 10  # a shorter line may be verse, a heading or a list item: 床前明月光，
 MIN_HAN_DOT = 6  # ... but none ends on a middle dot
@@ -221,7 +223,7 @@ def _comma_ends(doc: Document, lines: list[tuple[int, int]]) -> Iterator[Finding
         # reach 。 too, but as P004's finding).
         confidence = 0.96 if end - k > 1 or text[mark] == "," else 0.9
         yield doc.finding(
-            _RULE, k, end, "。", confidence, message="段落以逗号结尾，应为句号（OCR 常把“。”读成“，”）", safe=True
+            _P010, k, end, "。", confidence, message="段落以逗号结尾，应为句号（OCR 常把“。”读成“，”）", safe=True
         )
 
 
