@@ -53,19 +53,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 continue  # only the heading number at a line start: ·、工作目标
             reason = "序号“一、”的“一”被识别成了点或连字符"
         elif "\u4e00" <= before <= "\u9fff":
-            if model is None:
-                from ..engine import api  # the language model, loaded only when a candidate shows up
-
-                model = api.get(options).model
+            model = model or _language_model(options)
             gain = _gain(model, text, i)
             if gain < GAIN_SAFE:
                 continue
             reason = f"读作“一”时成词（语言模型增益 {gain:.1f}），点或连字符疑为 OCR 误读的“一”"
         elif before in _OPENERS:
-            if model is None:
-                from ..engine import api
-
-                model = api.get(options).model
+            model = model or _language_model(options)
             run = _HAN_RUN_AFTER_RE.match(text, i + 1).group()
             word = next(
                 (run[:n] for n in range(min(MAX_WORD - 1, len(run)), 0, -1) if "一" + run[:n] in model.vocab), None
@@ -79,6 +73,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if i in prot:
             continue
         yield doc.finding(_RULE, i, i + 1, "一", 0.9, message=reason, safe=True)
+
+
+def _language_model(options: Options):
+    from ..engine import api  # loaded only when a candidate shows up
+
+    return api.get(options).model
 
 
 def _gain(model, text: str, i: int) -> float:
