@@ -3,7 +3,8 @@
 A sentence of Chinese prose ends with a mark. Mid-text, a paragraph without one may be an
 unnumbered heading (坚定信心，奋力拼搏); the text's last paragraph (or a sentence checked on
 its own, as `proofread eval` does) is prose when it has clause marks inside, so its end
-lost its 。 — unless it is a list item, a table row, a quotation or a title. OCR drops a
+lost its 。 — unless it is a list item, a table row, a quotation or a title, or the line
+before it ends with no mark either (verse, a list of slogans). OCR drops a
 final 。 more often than any other mark: it is small and alone at the end of a line.
 """
 
@@ -46,6 +47,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     if _FIELD_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
         return  # a field of a form or of a document's distribution list (抄送：…), a table
     end = m.end(1)
+    if _previous_line_unmarked(text, m.start(1)):
+        return  # lines before it end with no mark either: verse, slogans, the author's layout
     if text[end - 1] == "一":
         return  # 一 may itself be OCR's reading of the 。 (P011 decides); adding another would be a guess
     if mostly_latin(text, end - 1) or (end - 1) in protected(text):
@@ -53,3 +56,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     yield doc.finding(
         _RULE, end, end, "。", 0.85, message="全文最后一段没有结束的标点，应加句号（OCR 常漏掉末尾的“。”）"
     )
+
+
+def _previous_line_unmarked(text: str, start: int) -> bool:
+    """Does the nearest non-blank line before `start` end on a character with no mark (and is it
+    not a numbered heading)? Then a missing mark is the text's style (a poem, a list of slogans)."""
+    before = text[:start].rstrip(" \t\r\n\u3000")
+    line = before[before.rfind("\n") + 1 :]
+    return bool(line) and "\u4e00" <= line[-1] <= "\u9fff" and not _NO_STOP_START_RE.match(line)

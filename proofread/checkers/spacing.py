@@ -3,9 +3,10 @@
 OCR and PDF extraction insert spaces where a line was justified or a glyph was wide.
 Chinese prose has no word spaces, but a space can be deliberate (a name spaced out
 to align a column, a title's layout), so a lone space is a suggestion. It is a fix when
-the text says it cannot be deliberate: the space splits a word of the language model's
-vocabulary (发 展 · 高质 量), or the line spaces out most of its characters (推 进 经 济 工 作，
-as some OCR engines write every line). Title lines (short, no sentence punctuation) and
+the text says it cannot be deliberate: in a sentence (a line with ，。；！？), the space splits a
+word of the language model's vocabulary (发 展 · 高质 量), or the line spaces out most of its
+characters (推 进 经 济 工 作，as some OCR engines write every line). Name lists and labels padded
+to line up (委　员：王 军  刘 静 · 主 任：张建华) have no sentence mark and keep their spaces. Title lines (short, no sentence punctuation) and
 news bylines are skipped entirely.
 """
 
@@ -55,13 +56,16 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # 王晓明 通讯员: the byline's next role
         spaced = spaced_cache.get(lo)
         if spaced is None:
-            spaced = spaced_cache[lo] = _spaced_out(text[lo:hi])
+            # only sentences: a list of names or a label (委　员：王 军  刘 静, 主 任：张建华) is
+            # spaced out by the author to line up
+            line = text[lo:hi]
+            spaced = spaced_cache[lo] = _SENTENCE_MARK_RE.search(line) is not None and _spaced_out(line)
         if spaced:
             yield doc.finding(_RULE, s, s + 1, "", 0.9, message="这一行的汉字之间大多有空格，是 OCR 的排版", safe=True)
             continue
         if vocab is None:
             vocab = _vocabulary(options)
-        word = _split_word(text, s, lo, hi, vocab)
+        word = _split_word(text, s, lo, hi, vocab) if _SENTENCE_MARK_RE.search(text, lo, hi) else None
         if word:
             yield doc.finding(
                 _RULE, s, s + 1, "", 0.9, message=f"空格把词“{word}”拆开了（常见于 OCR 或复制粘贴）", safe=True
@@ -73,6 +77,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 
 _HAN_PAIR_RE = re.compile(f"(?=[{HAN_CLASS}][{HAN_CLASS}])")
+_SENTENCE_MARK_RE = re.compile("[，。；！？]")
 
 
 def _spaced_out(line: str) -> bool:
