@@ -233,8 +233,9 @@ Example: 竣工投产11个项目.其中10亿元以上的7个 → ， or 。 (sug
         """
 What it does: adds 。 after the text's last paragraph (or a sentence checked on its own) when it is
 prose (ten or more Chinese characters, clause marks inside) and ends on a character or a number.
-List items, numbered headings, Markdown structure, a quotation left open, titles and English are
-left alone, and so is every earlier paragraph (it may be an unnumbered heading).
+List items, numbered headings, fields (抄送：…), forms, Markdown structure, a quotation left open,
+titles and English are left alone, and so is a last line whose previous line ends with no mark either
+(verse, slogans) and every earlier paragraph (it may be an unnumbered heading).
 Why is this bad? A Chinese sentence ends with a mark; OCR drops the small final 。.
 Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年以来，全县经济运行总体平稳。
 """,
@@ -248,10 +249,11 @@ Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年�
         _S,
         """
 What it does: finds a single space between two Chinese characters in running prose, which OCR and
-PDF extraction insert. It is removed when it splits a word of the language model's vocabulary
-(发 展) or when the line spaces out most of its characters (推 进 经 济 工 作); any other such
-space is a suggestion. Title lines (short lines without sentence punctuation) and news bylines
-（记者 王晓明 通讯员 李华） are left alone.
+PDF extraction insert. In a sentence (a line with ，。；！？) it is removed when it splits a word of
+the language model's vocabulary (发 展) or when the line spaces out most of its characters
+(推 进 经 济 工 作); any other such space is a suggestion. Title lines (short lines without sentence
+punctuation) and news bylines （记者 王晓明 通讯员 李华） are left alone; name lists and labels
+padded to line up (委　员：王 军  刘 静) get suggestions at most.
 Why is this bad? Chinese prose has no spaces between words.
 Example: 推动高质量发 展 → 推动高质量发展; 经济 工作 → 经济工作 (suggestion)
 """,
