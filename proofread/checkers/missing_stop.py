@@ -22,8 +22,9 @@ CODES = ("P016",)
 _RULE = RULES["P016"]
 
 MIN_HAN = 10
-#: The last non-blank line, ending on a character or a number (trailing spaces allowed).
-_LAST_LINE_RE = re.compile(r"([^\n]*[\u4e00-\u9fff0-9%％])[ \t\r\u3000]*\n?[ \t\r\u3000\n]*\Z")
+_BLANK = " \t\r\n\u3000"
+#: What the last line must end on: a character or a number (no mark at all).
+_LINE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％]")
 _CLAUSE_MARKS_RE = re.compile("[，；：、]")
 #: Lines that need no full stop: list items, headings with a number, Markdown structure, a subtitle.
 _NO_STOP_START_RE = re.compile(
@@ -36,18 +37,18 @@ _FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
-    m = _LAST_LINE_RE.search(text)
-    if m is None:
+    end = len(text.rstrip(_BLANK))  # the last line, read from the end: no scan of the whole text
+    if end == 0 or not _LINE_TAIL_RE.match(text[end - 1]):
         return
-    line = m.group(1)
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
     if len(HAN_RE.findall(line)) < MIN_HAN or not _CLAUSE_MARKS_RE.search(line):
         return  # a title, a name, a date: no sentence to end
     if _NO_STOP_START_RE.match(line) or len(_QUOTE_RE.findall(line)) % 2:
         return
     if _FIELD_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
         return  # a field of a form or of a document's distribution list (抄送：…), a table
-    end = m.end(1)
-    if _previous_line_unmarked(text, m.start(1)):
+    if _previous_line_unmarked(text, start):
         return  # lines before it end with no mark either: verse, slogans, the author's layout
     if text[end - 1] == "一":
         return  # 一 may itself be OCR's reading of the 。 (P011 decides); adding another would be a guess

@@ -83,7 +83,7 @@ def _language_model(options: Options):
 
 def _gain(model, text: str, i: int) -> float:
     """log10 gain of reading 一 at i over a boundary there (the two sides scored apart)."""
-    left = _HAN_RUN_BEFORE_RE.search(text, 0, i)
+    left = _HAN_RUN_BEFORE_RE.search(text, max(0, i - 4), i)  # a window: a search from 0 is quadratic
     right = _HAN_RUN_AFTER_RE.match(text, i + 1)
     left_s = left.group() if left else ""
     right_s = right.group() if right else ""
