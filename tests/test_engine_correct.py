@@ -304,3 +304,14 @@ def test_closing_form_follows_the_documents_own_habit(monkeypatch):
     text = "开展“三个以案”，推动整改。深化“两学一做”，抓好落实。深入开展“我为群众办实事乙推动解决了一批问题。"
     out = fix(text)
     assert out == text.replace("实事乙", "实事”，")
+
+
+def test_near_identical_glyphs_need_more_evidence_for_a_safe_fix():
+    # 干/于 differ by a stroke's hook: the word model alone decides, so a moderate gain only suggests
+    assert fix("屏幕脏了，可用干棉签轻轻擦拭，不要用水冲洗。") == "屏幕脏了，可用干棉签轻轻擦拭，不要用水冲洗。"
+    assert any(f.replacement == "于" and not f.safe for f in findings("屏幕脏了，可用干棉签轻轻擦拭，不要用水冲洗。"))
+    # a clear win between near-identical glyphs is still fixed
+    assert (
+        fix("县级财政收人增长百分之六，城镇新增就业五千二百人以上。")
+        == "县级财政收入增长百分之六，城镇新增就业五千二百人以上。"
+    )

@@ -42,6 +42,8 @@ REPEAT_PENALTY = 2.0  # log10 units: the text around the character occurs twice 
 MAX_CANDIDATES = 24  # per character, most similar first: the tail never pays its penalty back
 PAIR_CANDIDATES = 16  # per character when two neighbours are tried together: beyond it nothing was found on the dev set
 MIN_SIM = 0.5  # below this the penalty (weight * 0.5) outweighs any gain seen on the dev set
+NEAR_IDENTICAL = 0.95  # similarity of glyphs that differ by a stroke's length (干/于, 人/入)
+NEAR_IDENTICAL_BAR = 0.5  # log10 more for a safe fix between them
 RARE_PAIR = -6.0  # log10 p of a two-character "word" so rare that a misread character may hide in it (收人, 好儿)
 RARE_WORD = -5.5  # ... and its log10 p out of context (举措 -5.2, 主体 -4.5 are common words in odd places)
 COMMONER = 0.0  # log10: how much commoner the word a look-alike makes must be (收人 -5.7 → 收入 -3.6)
@@ -339,7 +341,10 @@ class Corrector:
         return Correction(i, j, line[i:j], repl, score, gain, sim, alts, runner, guarded, shape)
 
     def is_safe(self, c: Correction) -> bool:
-        return not c.guarded and c.score >= self.safe_threshold and c.score - c.runner_up >= self.margin
+        # Near-identical glyphs (干/于, 己/已) cost no shape penalty, so the word model alone decides
+        # between two readings it may both know (可用干棉签 · 可用于): ask it for more.
+        bar = self.safe_threshold + (NEAR_IDENTICAL_BAR if c.similarity >= NEAR_IDENTICAL else 0.0)
+        return not c.guarded and c.score >= bar and c.score - c.runner_up >= self.margin
 
     def correct_line(self, line: str, doc: DocContext | None = None) -> list[Correction]:
         """Accepted corrections for one line, highest score first applied, offsets into `line`."""
