@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import EngineError, candidates, guards, lm
+from . import EngineError, candidates, correct, guards, lm
 from .correct import Corrector
 
 ENGINES = ("default", "kenlm", "lexicon", "macbert")
@@ -51,6 +51,7 @@ def _build(engine: str, model: str | None, source: str, allow: tuple, phrases: t
         table,
         guard=guard,
         pair_penalty=2.0 if typed else 0.0,
+        near_identical_bar=0.0 if typed else correct.NEAR_IDENTICAL_BAR,  # typed: similarity is sound
         threshold=3.0 if typed else 2.75,
         safe_threshold=4.0 if typed else 3.5,
     )

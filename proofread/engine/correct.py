@@ -136,6 +136,7 @@ class Corrector:
         margin=2.0,
         surprise=-4.0,
         pair_penalty=0.0,
+        near_identical_bar=NEAR_IDENTICAL_BAR,
         guard=None,
     ):
         self.lm = lm
@@ -148,6 +149,7 @@ class Corrector:
         # log10 units against two adjacent repairs: typing slips rarely come in pairs (SIGHAN),
         # OCR damage often does (a smudge covers two characters)
         self.pair_penalty = pair_penalty
+        self.near_identical_bar = near_identical_bar  # glyph similarity only: 0 where it measures sound
         self.surprise = surprise if lm.kind == "kenlm" else 0.0  # a unigram model cannot be surprised
         self._by_shape: set[tuple[int, str]] = set()
         self.common = common_chars()
@@ -343,7 +345,7 @@ class Corrector:
     def is_safe(self, c: Correction) -> bool:
         # Near-identical glyphs (干/于, 己/已) cost no shape penalty, so the word model alone decides
         # between two readings it may both know (可用干棉签 · 可用于): ask it for more.
-        bar = self.safe_threshold + (NEAR_IDENTICAL_BAR if c.similarity >= NEAR_IDENTICAL else 0.0)
+        bar = self.safe_threshold + (self.near_identical_bar if c.similarity >= NEAR_IDENTICAL else 0.0)
         return not c.guarded and c.score >= bar and c.score - c.runner_up >= self.margin
 
     def correct_line(self, line: str, doc: DocContext | None = None) -> list[Correction]:
