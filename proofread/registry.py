@@ -324,8 +324,9 @@ Example: 全面从产治党 → 全面从严治党
 """,
     ),
     # --- V: variants ------------------------------------------------------------------
+    # C005 (doubled-character) was dropped unimplemented in the first session: never reused.
     _rule(
-        "C005",
+        "C006",
         "yi-read-as-mark",
         Kind.CONFUSABLE,
         "the numeral 一 read as a dot or a hyphen",

@@ -31,7 +31,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "particles": ("C002",),
     "quote_chars": ("C003",),
     "phrases": ("C004",),
-    "yi_marks": ("C005",),
+    "yi_marks": ("C006",),
     "variants": ("V001",),
 }
 

@@ -1,4 +1,4 @@
-"""C005: the numeral 一 read as a dot or a hyphen (进·步 → 进一步, “-对一” → “一对一”).
+"""C006: the numeral 一 read as a dot or a hyphen (进·步 → 进一步, “-对一” → “一对一”).
 
 一 is a single horizontal stroke; on a broken scan it comes out as a middle dot or a
 hyphen. A middle dot between Chinese characters is otherwise a name separator (卡尔·马克思,
@@ -22,8 +22,8 @@ from ..options import Options
 from ..registry import RULES
 from .charclass import protected
 
-CODES = ("C005",)
-_RULE = RULES["C005"]
+CODES = ("C006",)
+_RULE = RULES["C006"]
 
 _MARKS = "·•・‧－-"
 _CLASS = "[" + re.escape(_MARKS) + "]"
