@@ -107,10 +107,12 @@ def compose(source: str, first: list[Finding], second: list[Finding], position) 
         return list(first)
     # first-pass fixes as spans of the intermediate text
     spans: list[tuple[int, int, Finding]] = []
-    shift = 0
+    ends, shifts = [], [0]  # intermediate end of each span; the total shift after the first k spans
     for f in first:
-        spans.append((f.start + shift, f.start + shift + len(f.replacements[0]), f))
-        shift += len(f.replacements[0]) - (f.end - f.start)
+        start = f.start + shifts[-1]
+        spans.append((start, start + len(f.replacements[0]), f))
+        ends.append(start + len(f.replacements[0]))
+        shifts.append(shifts[-1] + len(f.replacements[0]) - (f.end - f.start))
     # Groups of touching spans (intermediate offsets): every first-pass fix that touches a group
     # is in it, so a group edge is either a member's edge or text no first-pass fix came near.
     items = sorted([(s, e, f, 0) for s, e, f in spans] + [(f.start, f.end, f, 1) for f in second], key=lambda t: t[:2])
@@ -125,7 +127,7 @@ def compose(source: str, first: list[Finding], second: list[Finding], position) 
     def to_source(p: int) -> int:
         """An intermediate offset -> source offset (exact where no first-pass fix touches it; at a
         member's edge the group takes the member's own offsets, so min/max settle it)."""
-        return p - sum(len(f.replacements[0]) - (f.end - f.start) for _, e, f in spans if e <= p)
+        return p - shifts[bisect.bisect_right(ends, p)]
 
     middle = splice(source, first)
     out = []

@@ -61,6 +61,16 @@ def witness_before(text: str, i: int, lo: int = 0) -> str:
     return text[j] if j >= lo and text[j] not in _SEE_THROUGH else ""
 
 
+#: Quote marks, each counted once whatever a quote rule turns it into: “ ” " 〃 and '' ’’ ‘‘ ``.
+_QUOTE_MARK_RE = re.compile(r"''|’’|‘‘|``|[“”\"〃]")
+
+
+def quote_left_open(line: str) -> bool:
+    """Does the line open (or close) a double quote it does not balance? (A quotation that runs
+    over paragraphs: the line's layout is the author's.)"""
+    return len(_QUOTE_MARK_RE.findall(line)) % 2 == 1
+
+
 #: A number or placeholder with its unit signs, read leftwards from a mark: 增长X%, · 达到3.5%,
 _NUMBER_LEFT_RE = re.compile(f"[{NUMERIC_CLASS}%％.．]+$")
 

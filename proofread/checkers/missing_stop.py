@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, mostly_latin, protected
+from .charclass import HAN_RE, mostly_latin, protected, quote_left_open
 
 CODES = ("P016",)
 _RULE = RULES["P016"]
@@ -30,21 +30,20 @@ _CLAUSE_MARKS_RE = re.compile("[，；：、]")
 _NO_STOP_START_RE = re.compile(
     r"[ \t\u3000]*(?:[-*+#|>]|[0-9]+[.、．)）]|[一二三四五六七八九十]+、|（[一二三四五六七八九十0-9]+）|第[一二三四五六七八九十0-9]+[章节条款]|——|—)"
 )
-_QUOTE_RE = re.compile('[“”"]')
 #: A label and its value: 抄送：市委办公室，市人大办公室 · 联系人：王明
 _FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
-    end = len(text.rstrip(_BLANK))  # the last line, read from the end: no scan of the whole text
+    end = _skip_blank_back(text, len(text))  # the last line, read from the end: no scan of the text
     if end == 0 or not _LINE_TAIL_RE.match(text[end - 1]):
         return
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end]
     if len(HAN_RE.findall(line)) < MIN_HAN or not _CLAUSE_MARKS_RE.search(line):
         return  # a title, a name, a date: no sentence to end
-    if _NO_STOP_START_RE.match(line) or len(_QUOTE_RE.findall(line)) % 2:
+    if _NO_STOP_START_RE.match(line) or quote_left_open(line):
         return
     if _FIELD_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
         return  # a field of a form or of a document's distribution list (抄送：…), a table
@@ -59,9 +58,17 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     )
 
 
+def _skip_blank_back(text: str, end: int) -> int:
+    """Offset after the last character before `end` that is not blank."""
+    while end > 0 and text[end - 1] in _BLANK:
+        end -= 1
+    return end
+
+
 def _previous_line_unmarked(text: str, start: int) -> bool:
     """Does the nearest non-blank line before `start` end on a character with no mark (and is it
     not a numbered heading)? Then a missing mark is the text's style (a poem, a list of slogans)."""
-    before = text[:start].rstrip(" \t\r\n\u3000")
-    line = before[before.rfind("\n") + 1 :]
-    return bool(line) and "\u4e00" <= line[-1] <= "\u9fff" and not _NO_STOP_START_RE.match(line)
+    end = _skip_blank_back(text, start)
+    if end == 0 or not "\u4e00" <= text[end - 1] <= "\u9fff":
+        return False
+    return not _NO_STOP_START_RE.match(text, text.rfind("\n", 0, end) + 1)

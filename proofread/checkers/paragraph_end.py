@@ -27,7 +27,7 @@ from ..datafiles import dictionaries_dir, read_list
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, chinese_before, is_title_line, mostly_latin, protected
+from .charclass import HAN_RE, chinese_before, is_title_line, mostly_latin, protected, quote_left_open
 
 CODES = ("P010", "P011", "P014")
 _P010, _P011, _P014 = RULES["P010"], RULES["P011"], RULES["P014"]
@@ -40,8 +40,6 @@ SENTENCE_END = frozenset("。！？!?；;：:…”’）)》】」』—")
 #: What may stand before the comma: the end of a clause (a character, a number, a closing mark;
 #: a quote of either direction, since the quote rules may turn it in the same run).
 _CLAUSE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％“”‘’\"'〃）)》】]")
-#: Quote marks, each counted once whatever a quote rule turns it into: “ ” " 〃 and '' ’’ ‘‘ ``.
-_QUOTE_MARK_RE = re.compile(r"''|’’|‘‘|``|[“”\"〃]")
 _COMMA_AT_LINE_END_RE = re.compile(r"[，,][ \t\r\u3000]*$", re.M)
 #: Marks OCR makes of a small 。: middle dots (the glyph drawn centred, as Ming faces of
 #: the Taiwan style do), a full stop of the wrong script, the pause mark and its look-alike
@@ -121,7 +119,7 @@ def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[
         k = end - 1
         if k in prot or not _CLAUSE_TAIL_RE.match(text[k - 1]):
             continue
-        if len(_QUOTE_MARK_RE.findall(text[start:k])) % 2:
+        if quote_left_open(text[start:k]):
             continue  # inside a quotation that runs on: its layout is the author's
         if text[k] == ":" and (not chinese_before(text, k) or mostly_latin(text, k)):
             continue
@@ -183,7 +181,7 @@ def _stops_read_as_yi(doc: Document, candidates: list[tuple[int, int]], options:
     prot = protected(text)
     for start, end in candidates:
         k = end - 1
-        if k in prot or len(_QUOTE_MARK_RE.findall(text[start:k])) % 2:
+        if k in prot or quote_left_open(text[start:k]):
             continue  # protected, or a quotation that runs on
         if any(text[i:end] in vocab for i in range(max(start, end - MAX_YI_WORD), k)):
             continue  # 一 ends a word: the sentence may have lost its 。 too, but this 一 is meant
@@ -212,7 +210,7 @@ def _comma_ends(doc: Document, lines: list[tuple[int, int]]) -> Iterator[Finding
         if k == start or not _CLAUSE_TAIL_RE.match(text[k - 1]) or k in prot:
             continue
         line = text[start:k]
-        if len(_QUOTE_MARK_RE.findall(line)) % 2:
+        if quote_left_open(line):
             continue  # a quotation running over paragraphs: its layout is the author's
         if len(HAN_RE.findall(_LAST_CLAUSE_RE.split(line)[-1])) < MIN_CLAUSE:
             continue

@@ -122,7 +122,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                     yield doc.finding(_P009, s, e, _CLOSE, 0.9 if not doubtful else 0.6, message=msg, safe=not doubtful)
                     is_open = False
                     continue
-                if role is None and _is_term(text, open_at[1], s) and _next_quote(text, e, line_end) != _CLOSE:
+                closer = _next_quote_at(text, e, line_end)
+                if role is None and _is_term(text, open_at[1], s) and (closer is None or text[closer] != _CLOSE):
                     # “小巨人“的企业: a short term, and no ” later for this “ to open: OCR turned the ”.
                     msg = "引号内是一个短语，第二个前引号“应为后引号”"
                     yield doc.finding(
@@ -227,11 +228,6 @@ def _next_quote_at(text: str, start: int, line_end: int) -> int | None:
     """Position of the next quote-like mark on the line, if any."""
     m = _ANY_QUOTE_RE.search(text, start, line_end)
     return m.start() if m else None
-
-
-def _next_quote(text: str, start: int, line_end: int) -> str | None:
-    at = _next_quote_at(text, start, line_end)
-    return text[at] if at is not None else None
 
 
 def _unclosed(doc: Document, at: tuple[int, int]) -> Finding:

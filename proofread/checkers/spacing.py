@@ -5,9 +5,9 @@ Chinese prose has no word spaces, but a space can be deliberate (a name spaced o
 to align a column, a title's layout), so a lone space is a suggestion. It is a fix when
 the text says it cannot be deliberate: in a sentence (a line with ，。；！？), the space splits a
 word of the language model's vocabulary (发 展 · 高质 量), or the line spaces out most of its
-characters (推 进 经 济 工 作，as some OCR engines write every line). Name lists and labels padded
-to line up (委　员：王 军  刘 静 · 主 任：张建华) have no sentence mark and keep their spaces. Title lines (short, no sentence punctuation) and
-news bylines are skipped entirely.
+characters (推 进 经 济 工 作，as some OCR engines write every line). Name lists and labels
+padded to line up (委　员：王 军  刘 静 · 主 任：张建华) have no sentence mark and keep their
+spaces. Title lines (short, no sentence punctuation) and news bylines are skipped entirely.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ MAX_WORD = 4
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
     title_cache: dict[int, bool] = {}
-    spaced_cache: dict[int, bool] = {}
+    sentence_cache: dict[int, tuple[bool, bool]] = {}  # line start -> (a sentence, spaced out)
     vocab = None
     for m in _SPACE_RE.finditer(text):
         s = m.start()
@@ -54,18 +54,22 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # 记者 王晓明
         if _NEXT_ROLE_RE.match(text, s + 1) and _ROLE_AND_NAME_RE.search(text, max(lo, s - 16), s):
             continue  # 王晓明 通讯员: the byline's next role
-        spaced = spaced_cache.get(lo)
-        if spaced is None:
+        kind = sentence_cache.get(lo)
+        if kind is None:
             # only sentences: a list of names or a label (委　员：王 军  刘 静, 主 任：张建华) is
             # spaced out by the author to line up
             line = text[lo:hi]
-            spaced = spaced_cache[lo] = _SENTENCE_MARK_RE.search(line) is not None and _spaced_out(line)
+            sentence = _SENTENCE_MARK_RE.search(line) is not None
+            kind = sentence_cache[lo] = (sentence, sentence and _spaced_out(line))
+        sentence, spaced = kind
         if spaced:
             yield doc.finding(_RULE, s, s + 1, "", 0.9, message="这一行的汉字之间大多有空格，是 OCR 的排版", safe=True)
             continue
-        if vocab is None:
-            vocab = _vocabulary(options)
-        word = _split_word(text, s, lo, hi, vocab) if _SENTENCE_MARK_RE.search(text, lo, hi) else None
+        if sentence and vocab is None:
+            from ..engine import api  # loaded only when a space splits a sentence
+
+            vocab = api.get(options).model.vocab
+        word = _split_word(text, s, lo, hi, vocab) if sentence else None
         if word:
             yield doc.finding(
                 _RULE, s, s + 1, "", 0.9, message=f"空格把词“{word}”拆开了（常见于 OCR 或复制粘贴）", safe=True
@@ -84,16 +88,6 @@ def _spaced_out(line: str) -> bool:
     """Does the line put a space between most of its neighbouring Chinese characters?"""
     spaced = len(_SPACE_RE.findall(line))
     return spaced >= MIN_SPACED and spaced >= SPACED_LINE * (spaced + len(_HAN_PAIR_RE.findall(line)))
-
-
-def _vocabulary(options: Options):
-    """The language model's words (empty when no engine can load: the lone space stays a suggestion)."""
-    from ..engine import EngineError, api  # loaded only when a space splits Chinese text
-
-    try:
-        return api.get(options).model.vocab
-    except (EngineError, OSError):
-        return frozenset()
 
 
 def _split_word(text: str, s: int, lo: int, hi: int, vocab) -> str | None:
