@@ -216,12 +216,14 @@ Example: 全区已培育省级农业产业化龙头企业九家： (end of text)
         "period-between-hanzi",
         Kind.PUNCTUATION,
         "a full stop of the wrong script between Chinese clauses",
-        _N,
+        _S,
         """
-What it does: reports `.` or `．` between two Chinese characters (or a closing and an opening mark)
-and proposes ， or 。. Nothing is changed: the text does not say which was meant.
-Why is this bad? Neither is a Chinese mark; OCR makes them of a small ， or 。 printed low.
-Example: 竣工投产11个项目.其中10亿元以上的7个 → ， or 。 (suggestion)
+What it does: finds `.` or `．` between two Chinese characters (or a closing and an opening mark).
+In a text that writes its other clause marks in Chinese (，。；？！) it becomes ，, with 。 as the
+alternative; in a text with none it is only reported, with both.
+Why is this bad? Neither is a Chinese mark; OCR makes them of a small ， (or 。) printed low. On
+scanned pages every one measured was a comma: a lost 。 is read as a middle dot instead.
+Example: 全年竣工投产11个项目.其中10亿元以上的7个。 → 全年竣工投产11个项目，其中10亿元以上的7个。
 """,
     ),
     _rule(
@@ -238,6 +240,25 @@ titles and English are left alone, and so is a last line whose previous line end
 (verse, slogans) and every earlier paragraph (it may be an unnumbered heading).
 Why is this bad? A Chinese sentence ends with a mark; OCR drops the small final 。.
 Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年以来，全县经济运行总体平稳。
+""",
+    ),
+    _rule(
+        "P017",
+        "colon-inside-sentence",
+        Kind.PUNCTUATION,
+        "a colon inside a sentence that announces nothing",
+        _A,
+        """
+What it does: finds a ： in the middle of a sentence that is certainly no colon: one after an earlier
+colon of the same sentence (the items of what the first announced), or one right after a figure
+(总数达到117家： · 增长6.7%：), with no word before it that announces (他指出 如下 包括 是 三点 ...,
+`dictionaries/colon_lead_ins.txt`). It becomes ； when the sentence holds a ； or lists what a colon
+announced, ， when it ends the sentence's first clause, and ； between clauses that hold commas (with
+， as the alternative). A colon before a quotation, a number or a line end, after a label (电话 账号),
+and a colon after words that sum up (相比还有不小差距：) are left alone.
+Why is this bad? A sentence has one colon, and a figure announces nothing; OCR reads a small ； (or
+，) as ：.
+Example: 主要预期目标是：经济总量增长6.5%左右：财政收入增长6%。 → 主要预期目标是：经济总量增长6.5%左右；财政收入增长6%。
 """,
     ),
     # --- S: spacing -----------------------------------------------------------------

@@ -24,6 +24,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "lookalike_marks": ("P012",),
     "number_spaces": ("P013",),
     "stray_period": ("P015",),
+    "inner_colons": ("P017",),
     "missing_stop": ("P016",),
     "spacing": ("S001",),
     "latin": ("L001",),
@@ -47,6 +48,7 @@ PUNCTUATION_MODULES = frozenset(
         "lookalike_marks",
         "number_spaces",
         "stray_period",
+        "inner_colons",
         "missing_stop",
     )
     + ("spacing", "latin")

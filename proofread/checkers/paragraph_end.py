@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from ..datafiles import dictionaries_dir, read_list
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import HAN_RE, chinese_before, is_title_line, mostly_latin, protected, quote_left_open
+from .lead_ins import announces
 
 CODES = ("P010", "P011", "P014")
 _P010, _P011, _P014 = RULES["P010"], RULES["P011"], RULES["P014"]
@@ -48,10 +47,6 @@ _DOT_AT_LINE_END_RE = re.compile(r"(?<![.．·…])[·•・‧.．、丶](?=[�
 _COLON_AT_LINE_END_RE = re.compile(r"[：:][ \t\r\u3000]*$", re.M)
 _YI_AT_LINE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])一[ \t\r\u3000]*$", re.M)
 _LAST_CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?]")
-#: What ends the stretch a colon may announce from: a sentence, an earlier colon or semicolon.
-_SENTENCE_CLAUSE_RE = re.compile(r"[。；：！？;:!?]|(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
-#: A Chinese number and a measure word announce a list: 我讲三点意见： · 把握好“六个始终坚持”：
-_COUNTED_RE = re.compile(r"[一二两三四五六七八九十几]+(?:个|项|点|条|类|种|件|方面|句|层|步|大|化)")
 MAX_YI_WORD = 5  # longest word ending in 一 looked up: 天人合一 · 知行合一
 WRAPPED_SHARE = 0.2  # more long lines than this ending mid-sentence: hard-wrapped text
 COMMA_SHARE = 0.1  # more lines than this (and than one) ending on a comma: the author's layout
@@ -73,7 +68,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     colon_lines = [
         (start, end)
         for start, end in lines[-1:]
-        if text[end - 1] in "：:" and not text[end:].strip() and not _announces(text, start, end)
+        if text[end - 1] in "：:" and not text[end:].strip() and not announces(text[start : end - 1])
     ]
     # Lines ending on a candidate mark vote neither way: they are what is being judged.
     judged = set(dot_lines) | set(colon_lines) | set(yi_lines)
@@ -94,22 +89,6 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield from _stray_colons(doc, colon_lines)
     if commas:
         yield from _comma_ends(doc, lines)
-
-
-@cache
-def _lead_ins() -> tuple[frozenset[str], frozenset[str]]:
-    """(words anywhere in the clause, words right before the colon) that announce what follows."""
-    words = read_list(dictionaries_dir() / "colon_lead_ins.txt")
-    return frozenset(w[1:] for w in words if w.startswith("*")), frozenset(w for w in words if not w.startswith("*"))
-
-
-def _announces(text: str, start: int, end: int) -> bool:
-    """Does the sentence a line-final colon ends hold a word that announces (a list, speech, a label)?"""
-    clause = _SENTENCE_CLAUSE_RE.split(text[start : end - 1])[-1]
-    anywhere, adjacent = _lead_ins()
-    if any(clause.endswith(w) for w in adjacent) or _COUNTED_RE.search(clause):
-        return True
-    return any(w in clause for w in anywhere)
 
 
 def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[Finding]:
