@@ -30,7 +30,7 @@ from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import HAN_CLASS, HAN_RE, mostly_latin, protected
-from .lead_ins import announces
+from .lead_ins import FIGURE_END_RE, announces
 
 CODES = ("P017",)
 _RULE = RULES["P017"]
@@ -40,13 +40,6 @@ MIN_CLAUSE_HAN = 4  # 电话： 账号： 性别： are labels, never a clause a
 #: A colon mid-line with a Chinese character after it, or a list number (：2.农村自建房……).
 #: Not before 其中: a figure may announce its breakdown (共186家：其中工业企业121家).
 _COLON_RE = re.compile(f"：(?!其中)(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
-#: A figure closing the clause: 28家 · 6.7% · 5200人以上 · 436.8亿元 (Chinese text before it).
-_FIGURE_END_RE = re.compile(
-    f"[{HAN_CLASS}“”]"
-    + r"[^，。；：！？]*\d[\d.]*(?:%|％|[万亿千百]*[元人家个所项吨亩件次户套座名岁台辆公斤里米])?"
-    + r"(?:以上|以下|左右|以内|多|余)?$"
-)
-#: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 #: A clause that goes on about the figure before it: 3160套，增长9.2% · 3.18万元，分别增长1.6%.
 _CONTINUATION_RE = re.compile(r"(?:分别|同比|环比|比上年|比去年|较上年|增长|下降|上涨|下跌|提高|减少|降低|增加|占)")
 SAFE_GUESSES = True
@@ -70,7 +63,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if len(HAN_RE.findall(clause)) < MIN_CLAUSE_HAN or announces(before):
             continue
         after_colon = _list_colon_before(before)
-        if not (after_colon or _FIGURE_END_RE.search(clause)):
+        if not (after_colon or FIGURE_END_RE.search(clause)):
             continue
         prot = prot if prot is not None else protected(text)
         if i in prot or mostly_latin(text, i):
@@ -104,7 +97,7 @@ def _list_colon_before(before: str) -> bool:
     for k, ch in enumerate(before):
         if ch == "：":
             head = before[:k]
-            if not _FIGURE_END_RE.search(head[_last(_CLAUSE_START_RE, head, k) :]):
+            if not FIGURE_END_RE.search(head[_last(_CLAUSE_START_RE, head, k) :]):
                 return True
     return False
 
