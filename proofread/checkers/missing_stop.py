@@ -27,8 +27,10 @@ _BLANK = " \t\r\n\u3000"
 _LINE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％]")
 _CLAUSE_MARKS_RE = re.compile("[，；：、]")
 #: Lines that need no full stop: list items, headings with a number, Markdown structure, a subtitle.
+#: A heading number's mark may be misread itself (一，关于…… · 四·…… · （三：……), so look-alikes count.
 _NO_STOP_START_RE = re.compile(
-    r"[ \t\u3000]*(?:[-*+#|>]|[0-9]+[.、．)）]|[一二三四五六七八九十]+、|（[一二三四五六七八九十0-9]+）|第[一二三四五六七八九十0-9]+[章节条款]|——|—)"
+    r"[ \t\u3000]*(?:[-*+#|>]|[0-9]+[.、．)）,，]|[一二三四五六七八九十]+[、，,.．·丶]"
+    r"|（[一二三四五六七八九十0-9]+[）:：]|第[一二三四五六七八九十0-9]+[章节条款]|——|—)"
 )
 #: A label and its value: 抄送：市委办公室，市人大办公室 · 联系人：王明
 _FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
