@@ -30,7 +30,8 @@ from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import HAN_CLASS, HAN_RE, mostly_latin, protected
-from .lead_ins import FIGURE_END_RE, announces
+from .figures import CONTINUATION_RE, FIGURE_END_RE
+from .lead_ins import announces
 
 CODES = ("P017",)
 _RULE = RULES["P017"]
@@ -40,9 +41,7 @@ MIN_CLAUSE_HAN = 4  # 电话： 账号： 性别： are labels, never a clause a
 #: A colon mid-line with a Chinese character after it, or a list number (：2.农村自建房……).
 #: Not before 其中: a figure may announce its breakdown (共186家：其中工业企业121家).
 _COLON_RE = re.compile(f"：(?!其中)(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
-#: A clause that goes on about the figure before it: 3160套，增长9.2% · 3.18万元，分别增长1.6%.
-_CONTINUATION_RE = re.compile(r"(?:分别|同比|环比|比上年|比去年|较上年|增长|下降|上涨|下跌|提高|减少|降低|增加|占)")
-SAFE_GUESSES = True
+#: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n]")
 _GROUP_START_RE = re.compile(r"[。！？；：!?;\n]")
@@ -70,7 +69,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         sentence_end = _next(_SENTENCE_START_RE, text, i)
         group = before[_last(_GROUP_START_RE, before, len(before)) :]
-        if _CONTINUATION_RE.match(text, i + 1):
+        if CONTINUATION_RE.match(text, i + 1):
             replacements, confidence, why, safe = ("，", "；"), 0.85, "后面接着说同一个数字的变化，应为逗号", True
         elif after_colon or "；" in text[sentence_start:sentence_end]:
             replacements, confidence, why, safe = ("；", "，"), 0.9, "列举的分项之间应为分号", True

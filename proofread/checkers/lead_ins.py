@@ -11,19 +11,13 @@ import re
 from functools import cache
 
 from ..datafiles import dictionaries_dir, read_list
+from .figures import FIGURE_END_RE
 
 #: What ends the stretch a colon may announce from: a sentence, an earlier colon or semicolon.
 _SENTENCE_CLAUSE_RE = re.compile(r"[。；：！？;:!?]|(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
 #: A number and a measure word announce a list: 我讲三点意见： · 把握好“六个始终坚持”： · 抓好3项工作：
 _COUNTED_RE = re.compile(
     r"[一二两三四五六七八九十几]+(?:个|项|点|条|类|种|件|方面|句|层|步|大|化)|\d+(?:项|点|条|类|种|方面|大)"
-)
-
-
-#: A figure closing the clause: 28家 · 6.7% · 5200人以上 · 436.8亿元 (Chinese text before it).
-FIGURE_END_RE = re.compile(
-    r"[\u4e00-\u9fff“”][^，。；：！？]*\d[\d.]*"
-    + r"(?:%|％|[万亿千百]*[元人家个所项吨亩件次户套座名岁台辆公斤里米])?(?:以上|以下|左右|以内|多|余)?$"
 )
 
 

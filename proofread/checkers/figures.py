@@ -1,0 +1,19 @@
+"""Clauses of a statistical report: one that ends on a figure, one that goes on about it.
+
+A clause ending on a figure (总数达到117家 · 增长6.7% · 5200人以上) has said its piece: a colon
+or a pause mark after it announces nothing (P014, P017, P018). A clause that starts with a word of
+change (增长 比上年 分别 ...) has no subject of its own: it goes on about the figure before it,
+after a comma (3160套，增长9.2%).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A figure closing the clause: 28家 · 6.7% · 5200人以上 · 436.8亿元 (Chinese text before it).
+FIGURE_END_RE = re.compile(
+    r"[\u4e00-\u9fff“”][^，。；：！？]*\d[\d.]*"
+    + r"(?:%|％|[万亿千百]*[元人家个所项吨亩件次户套座名岁台辆公斤里米])?(?:以上|以下|左右|以内|多|余)?$"
+)
+#: A clause that goes on about the figure before it: 3160套，增长9.2% · 3.18万元，分别增长1.6%.
+CONTINUATION_RE = re.compile(r"(?:分别|同比|环比|比上年|比去年|较上年|增长|下降|上涨|下跌|提高|减少|降低|增加|占)")
