@@ -262,6 +262,23 @@ Example: 主要预期目标是：经济总量增长6.5%左右：财政收入增�
 Example: 工业机器人产量3160套：增长9.2%。 → 工业机器人产量3160套，增长9.2%。
 """,
     ),
+    _rule(
+        "P018",
+        "pause-mark-between-clauses",
+        Kind.PUNCTUATION,
+        "a pause mark 、 after words that no list can hold",
+        _A,
+        """
+What it does: replaces 、 with ， where the stretch before it can be no list item: a sentence adverbial
+that opens the sentence (下一步 今年以来 据了解, `dictionaries/clause_openers.txt`), a framing phrase
+(据气象部门预测 经研究 按常住人口计算) or a clause ending on a verb of saying (也有人说,
+`dictionaries/framing_verbs.txt`), a figure followed by a clause that goes on about it (10.21万元、比上年增长
+5.2%; not in a sentence with 分别), or the addressee of a speech (同学们、) unless another follows
+(同学们、老师们).
+Why is this bad? 、 parts the items of a list, ， parts clauses; OCR reads ， as 、.
+Example: 下一步、全市将抓好晚稻田间管理。 → 下一步，全市将抓好晚稻田间管理。
+""",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",

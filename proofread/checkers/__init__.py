@@ -25,6 +25,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "number_spaces": ("P013",),
     "stray_period": ("P015",),
     "inner_colons": ("P017",),
+    "pause_marks": ("P018",),
     "missing_stop": ("P016",),
     "spacing": ("S001",),
     "latin": ("L001",),
@@ -49,6 +50,7 @@ PUNCTUATION_MODULES = frozenset(
         "number_spaces",
         "stray_period",
         "inner_colons",
+        "pause_marks",
         "missing_stop",
     )
     + ("spacing", "latin")

@@ -1,0 +1,103 @@
+"""A pause mark 、 between two clauses: OCR read ， as 、 (P018).
+
+The pause mark 、 parts the items of a list (稳增长、调结构、惠民生); a comma parts clauses.
+Whether two stretches are list items or clauses is mostly a matter of grammar the text alone
+does not settle, so the rule fixes only where the stretch before 、 can be no list item:
+
+- a sentence adverbial that opens the sentence (下一步 · 今年以来 · 据了解;
+  `dictionaries/clause_openers.txt`);
+- a framing phrase (据气象部门预测 · 经研究 · 按常住人口计算) or a clause ending on a verb of saying
+  (也有人说), which a clause follows (`dictionaries/framing_verbs.txt`);
+- a figure followed by a clause that goes on about it (10.21万元、比上年增长5.2%), outside a
+  sentence with 分别 (增长5.1%、下降2.3% are then items);
+- the addressee of a speech (同学们、大学是什么？), unless another addressee follows (同学们、老师们).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..datafiles import dictionaries_dir, read_list
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import HAN_RE, mostly_latin, protected
+from .figures import CONTINUATION_RE, FIGURE_END_RE
+
+CODES = ("P018",)
+_RULE = RULES["P018"]
+
+LOOK = 80  # characters looked back for the clause: a longer one is no opener
+_CLAUSE_START_RE = re.compile(r"[，。；：！？、,;:!?\n“”（）]")
+_SENTENCE_START_RE = re.compile(r"[。；：！？;:!?\n“”]")
+_FRAMING_START_RE = re.compile(r"(?:据|经|按照|按|根据|依据|从)")
+#: An addressee: 同学们 同志们 (a word ending in 们, at most four characters).
+_ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们$")
+_ANOTHER_ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们(?:[，、：,:]|$)|各位|女士|先生|来宾|同志|朋友")
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(read_list(dictionaries_dir() / "clause_openers.txt"))
+
+
+@cache
+def _framing_verbs() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(verbs that close a framing phrase opened by 据/经/按, verbs of saying that close any clause)."""
+    words = read_list(dictionaries_dir() / "framing_verbs.txt")
+    return tuple(w for w in words if not w.startswith("*")), tuple(w[1:] for w in words if w.startswith("*"))
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    if "、" not in text:
+        return
+    prot = None
+    for m in re.finditer("、", text):
+        i = m.start()
+        why = _clause_before(text, i)
+        if why is None:
+            continue
+        prot = prot if prot is not None else protected(text)
+        if i in prot or mostly_latin(text, i):
+            continue
+        yield doc.finding(
+            _RULE, i, i + 1, "，", 0.85, message=f"顿号前是{why}，不是并列的词语：应为逗号（OCR 常把“，”读成“、”）"
+        )
+
+
+def _clause_before(text: str, i: int) -> str | None:
+    """What stands before the 、 at i that no list can hold (a description for the message), or None."""
+    lo = max(0, i - LOOK)
+    clause_start = _last(_CLAUSE_START_RE, text, lo, i)
+    if clause_start > 0 and text[clause_start - 1] == "、":
+        return None  # an item of a list already under way
+    clause = text[clause_start:i].strip(" \u3000")
+    if len(HAN_RE.findall(clause)) < 2:
+        return None
+    at_sentence_start = _last(_SENTENCE_START_RE, text, lo, i) == clause_start
+    after = text[i + 1 : i + 1 + LOOK]
+    if clause in _openers():
+        return "句首的插入语"
+    framing, saying = _framing_verbs()
+    if _FRAMING_START_RE.match(clause) and clause.endswith(framing):
+        return "句首的状语"
+    if len(clause) >= 3 and clause.endswith(saying):
+        return "引出下文的“说”类动词"
+    if FIGURE_END_RE.search(clause) and CONTINUATION_RE.match(after):
+        sentence = text[_last(_SENTENCE_START_RE, text, lo, i) : i]
+        if "分别" not in sentence:
+            return "数字，后面接着说它的变化"
+    if at_sentence_start and _ADDRESSEE_RE.fullmatch(clause) and not _ANOTHER_ADDRESSEE_RE.match(after):
+        return "称呼语"
+    return None
+
+
+def _last(pattern: re.Pattern[str], text: str, lo: int, i: int) -> int:
+    """Index just after the last match of `pattern` in text[lo:i] (lo if none)."""
+    start = lo
+    for m in pattern.finditer(text, lo, i):
+        start = m.end()
+    return start
