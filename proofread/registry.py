@@ -249,13 +249,14 @@ Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年�
         "a colon inside a sentence that announces nothing",
         _A,
         """
-What it does: finds a ： in the middle of a sentence that is certainly no colon: one after an earlier
-colon of the same sentence that opened a list, or one right after a figure (总数达到117家： ·
-增长6.7%：), with no word before it that announces (他指出 如下 包括 是 三点 ...,
-`dictionaries/colon_lead_ins.txt`). It becomes ， when the next clause goes on about the same figure
-(增长 分别 比上年 ...) and ； when it parts the items of a list or the sentence holds a ；. Otherwise
-， or ； is only proposed. A colon before a quotation, a number, 其中 or a line end, after a label
-(电话 账号), and a colon after words that sum up (相比还有不小差距：) are left alone.
+What it does: finds a ： in the middle of a sentence that is certainly no colon: one right after a figure
+(总数达到117家： · 增长6.7%：), one after an earlier colon of the same sentence that opened a list, or one
+before the next item of a counted list (一是……：二是), with no word before it that announces (他指出 如下
+包括 是 三点 ..., `dictionaries/colon_lead_ins.txt`). It becomes ； before the next item, ， when the
+next clause goes on about the same figure (增长 分别 比上年 ...), ； when it parts the items of a list or
+the sentence holds a ；, and ， before 其中. Otherwise ， or ； is only proposed. A colon before a
+quotation, a number or a line end, after a label (电话 账号), and a colon after words that sum up
+(相比还有不小差距：) are left alone.
 Why is this bad? A sentence has one colon, and a figure announces nothing; OCR reads a small ； (or
 ，) as ：.
 Example: 主要预期目标是：经济总量增长6.5%左右：财政收入增长6%。 → 主要预期目标是：经济总量增长6.5%左右；财政收入增长6%。

@@ -4,21 +4,22 @@ A colon announces what follows (他指出： · 主要目标是： · 附件：)
 the small ； (and now and then ，) as ：, which leaves colons in the middle of a sentence that
 announce nothing. Most colons without a word that announces are still right, though: a clause
 may sum up what follows in any words (相比还有不小差距：有的部门……), so the rule needs positive
-evidence that this colon is a misread, and it has two kinds:
+evidence that this colon is a misread, and it has three kinds:
 
+- a colon right after a figure (总数达到117家： · 增长6.7%：): a statistic ends a clause of a
+  report; it does not announce;
 - a colon after an earlier colon of the same sentence, one that opened a list (the second
   colon is then a list's ；: 主要目标是：增长6.5%左右：财政收入增长6%……). An earlier colon
   right after a figure opened nothing: it is a misread itself;
-- a colon right after a figure (总数达到117家： · 增长6.7%：): a statistic ends a clause of a
-  report; it does not announce.
+- a colon before the next item of a counted list (一是……有待提高：二是……).
 
-Which mark was meant is certain in two cases, and fixed: ， when the next clause goes on about
-the same figure (3160套：增长9.2% · 3.18万元：分别增长……), ； when the sentence already holds a
-； or the colon parts the items of a list. Otherwise it is a suggestion: ， when the clause it
-ends is the sentence's first, else ；. On the page sets such guesses were right only three
-times in four. A colon before a quotation, a number, 其中 or nothing on its line is left
-alone; so are labels (联系人：何伟，电话：……, the value after them is a name or a number) and
-lines of code or English.
+Which mark was meant is certain in most cases, and fixed: ； before the next item, ， when the
+next clause goes on about the same figure (3160套：增长9.2% · 3.18万元：分别增长……), ； when
+the sentence already holds a ； or the colon parts the items of a list, ， before 其中. Otherwise
+it is a suggestion: ， when the clause it ends is the sentence's first, else ；. On the page sets
+such guesses were right only three times in four. A colon before a quotation, a number or nothing
+on its line is left alone; so are labels (联系人：何伟，电话：……, the value after them is a name or
+a number) and lines of code or English.
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ _RULE = RULES["P017"]
 LOOK = 300  # characters looked back and ahead for the sentence: a longer stretch is no prose sentence
 MIN_CLAUSE_HAN = 4  # 电话： 账号： 性别： are labels, never a clause a colon could have ended
 #: A colon mid-line with a Chinese character after it, or a list number (：2.农村自建房……).
-#: Not before 其中: a figure may announce its breakdown (共186家：其中工业企业121家).
-_COLON_RE = re.compile(f"：(?!其中)(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
+_COLON_RE = re.compile(f"：(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
+#: The next item of a counted list: 二是 · 其三 · 第四 (with the one before it earlier in the sentence).
+_ITEM_RE = re.compile("(其|第|)([二三四五六七八九十])(是|)")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n]")
@@ -59,33 +61,50 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         sentence_start = _last(_SENTENCE_START_RE, text, i)
         before = text[sentence_start:i]
         clause = before[_last(_CLAUSE_START_RE, before, len(before)) :]
-        if len(HAN_RE.findall(clause)) < MIN_CLAUSE_HAN or announces(before):
+        han = len(HAN_RE.findall(clause))
+        next_item = han >= 2 and _next_item(before, text, i)  # 一是 holds a 是 that announces nothing
+        if han < 2 or (not next_item and announces(before)):
             continue
-        after_colon = _list_colon_before(before)
-        if not (after_colon or FIGURE_END_RE.search(clause)):
+        figure = FIGURE_END_RE.search(clause) is not None
+        after_colon = han >= MIN_CLAUSE_HAN and _list_colon_before(before)
+        if not (figure or after_colon or next_item):
             continue
         prot = prot if prot is not None else protected(text)
         if i in prot or mostly_latin(text, i):
             continue
         sentence_end = _next(_SENTENCE_START_RE, text, i)
         group = before[_last(_GROUP_START_RE, before, len(before)) :]
-        if CONTINUATION_RE.match(text, i + 1):
+        if next_item:
+            replacements, confidence, why, safe = ("；", "，"), 0.9, "后面是下一个分项，应为分号", True
+        elif CONTINUATION_RE.match(text, i + 1):
             replacements, confidence, why, safe = ("，", "；"), 0.85, "后面接着说同一个数字的变化，应为逗号", True
         elif after_colon or "；" in text[sentence_start:sentence_end]:
             replacements, confidence, why, safe = ("；", "，"), 0.9, "列举的分项之间应为分号", True
+        elif text.startswith("其中", i + 1):
+            replacements, confidence, why, safe = ("，", "；"), 0.85, "后面用“其中”说明分项，应为逗号", True
         elif not _COMMA_RE.search(group):
             replacements, confidence, why, safe = ("，", "；"), 0.7, "疑为逗号或分号", False
         else:
             replacements, confidence, why, safe = ("；", "，"), 0.7, "疑为分号或逗号", False
+        evidence = "前面是统计数字" if figure else ("前面已有冒号" if after_colon else "前后是并列的分项")
         yield doc.finding(
             _RULE,
             i,
             i + 1,
             replacements,
             confidence,
-            message=f"句中的冒号没有引出下文（{'前面已有冒号' if after_colon else '前面是统计数字'}）：{why}",
+            message=f"句中的冒号没有引出下文（{evidence}）：{why}",
             safe=safe,
         )
+
+
+def _next_item(before: str, text: str, i: int) -> bool:
+    """Does the colon at i stand before the next item of a list the sentence counts (一是……：二是)?"""
+    m = _ITEM_RE.match(text, i + 1)
+    if not m or not (m.group(1) or m.group(3)):
+        return False
+    numeral = "一二三四五六七八九十".index(m.group(2))
+    return numeral > 0 and m.group(1) + "一二三四五六七八九十"[numeral - 1] + m.group(3) in before
 
 
 def _list_colon_before(before: str) -> bool:
