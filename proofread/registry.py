@@ -280,6 +280,22 @@ Why is this bad? 、 parts the items of a list, ， parts clauses; OCR reads ，
 Example: 下一步、全市将抓好晚稻田间管理。 → 下一步，全市将抓好晚稻田间管理。
 """,
     ),
+    _rule(
+        "P019",
+        "lost-percent-sign",
+        Kind.PUNCTUATION,
+        "a rate whose % was read as a digit or a comma",
+        _A,
+        """
+What it does: after the words that give a rate (增长 下降 提高到 分别为; 率 比重 占比 增速 with 为 达到
+控制在 ...), a number with two decimals and no unit gets its last digit back as % (增长6.78， → 6.7%，),
+and a number followed by a comma and another mark gets the comma back as % (整改率为98.9，： → 98.9%：).
+A figure with a unit, an index or a coefficient is no rate and is left alone.
+Why is this bad? Reports give rates as percentages with one decimal; OCR reads the small % as 8, 9, 4,
+1 or as ，.
+Example: 全年地区生产总值增长6.78，三产比重提高 → 全年地区生产总值增长6.7%，三产比重提高
+""",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",

@@ -26,6 +26,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "stray_period": ("P015",),
     "inner_colons": ("P017",),
     "pause_marks": ("P018",),
+    "percent_signs": ("P019",),
     "missing_stop": ("P016",),
     "spacing": ("S001",),
     "latin": ("L001",),
@@ -51,6 +52,7 @@ PUNCTUATION_MODULES = frozenset(
         "stray_period",
         "inner_colons",
         "pause_marks",
+        "percent_signs",
         "missing_stop",
     )
     + ("spacing", "latin")

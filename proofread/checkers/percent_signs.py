@@ -1,0 +1,52 @@
+"""A rate whose % OCR read as a digit or a comma (P019).
+
+A growth rate or a share in a report is a percentage with one decimal (增长6.7%, 覆盖率为
+78.4%). OCR reads the small % as a digit (8, 9, 4, 1) or as a comma. So a rate with two
+decimals and no unit (增长6.78， · 比上年上涨0.39，) is 6.7% with its % misread, and a rate
+followed by a comma and another mark (整改率为98.9，：) is 98.9% with its % read as ，. Only
+after the words that give a rate (增长 下降 提高到 分别为, a 率 比重 占比 ... 为/达到); a figure
+with a unit (万户 亿元 千克) or an index or coefficient (指数为101.25, 系数为0.46) is no rate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import protected
+
+CODES = ("P019",)
+_RULE = RULES["P019"]
+
+_RATE = (
+    r"(?:增长|下降|上涨|下跌|回落|提高到?|降低到?|减少|增加|分别为|分别增长|分别下降|平均为"
+    r"|(?:率|比重|占比|增速|增幅|涨幅|降幅)(?:为|是|达到?|提高到|控制在|保持在|稳定在)?)"
+)
+#: 增长6.78， → 6.7% (the last digit was the %).
+_DIGIT_RE = re.compile(_RATE + r"(?<![\d.])\d+\.\d(\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
+#: 整改率为98.9，： → 98.9% (the first of two marks was the %).
+_COMMA_RE = re.compile(_RATE + r"(?<![\d.])\d+(?:\.\d)?(，)(?=[，。；：])")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    if not any(ch.isdigit() for ch in text):
+        return
+    prot = None
+    for pattern, what in ((_DIGIT_RE, "数字"), (_COMMA_RE, "逗号")):
+        for m in pattern.finditer(text):
+            k = m.start(1)
+            prot = prot if prot is not None else protected(text)
+            if k in prot:
+                continue
+            yield doc.finding(
+                _RULE,
+                k,
+                k + 1,
+                "%",
+                0.9,
+                message=f"增长率、比率只有一位小数，后面应有百分号：“{m.group(1)}”应为 OCR 误读成{what}的“%”",
+            )
