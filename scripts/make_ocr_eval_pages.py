@@ -4,7 +4,7 @@ Unlike `make_ocr_eval.py` (single lines, Noto fonts, recogniser only), this one 
 nothing with what the engine is built or tuned on:
 
 - text: `fixtures/formal_prose_2.txt` (district speeches, county reports, notices, news),
-  or another held-out text given with --corpus (set 3: `formal_prose_3.txt`);
+  or another held-out text given with --corpus (set 3: `formal_prose_3.txt`, set 4: `formal_prose_4.txt`);
 - fonts: AR PL UMing CN (Ming/Song, Debian `fonts-arphic-uming`) and LXGW WenKai
   (Kai, `fonts-lxgw-wenkai`), neither used to learn the confusion tables;
 - pipeline: A4 pages at 300 dpi (indented paragraphs wrapped at the margin, page
@@ -29,6 +29,11 @@ Set 3 (fixtures/ocr_eval_pages_3.tsv, README.ocr_eval_pages_3.md) has its own te
 
     nice python scripts/make_ocr_eval_pages.py --corpus fixtures/formal_prose_3.txt \
         --fonts gbsong,gbkai --seed 20261127 --id-prefix pg3 --out fixtures/ocr_eval_pages_3.tsv
+
+Set 4 (fixtures/ocr_eval_pages_4.tsv, README.ocr_eval_pages_4.md), the held-out one since set 3 was measured often:
+
+    nice python scripts/make_ocr_eval_pages.py --corpus fixtures/formal_prose_4.txt \
+        --fonts hanamin,smiley --seed 20261128 --id-prefix pg4 --out fixtures/ocr_eval_pages_4.tsv
 
 Deterministic for a seed, the fonts and the rapidocr/onnxruntime versions.
 """
@@ -61,6 +66,9 @@ FONTS = {
     # set 3 (ocr_eval_pages_3.tsv): GB Song and Kai faces, Debian fonts-arphic-gbsn00lp, -gkai00mp
     "gbsong": ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 0),  # AR PL SungtiL GB
     "gbkai": ("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", 0),  # AR PL KaitiM GB
+    # set 4 (ocr_eval_pages_4.tsv): a Ming face and a condensed Hei, Debian fonts-hanazono, -smiley-sans
+    "hanamin": ("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf", 0),  # HanaMinA
+    "smiley": ("/usr/share/fonts/truetype/smiley-sans/SmileySans-Oblique.ttf", 0),  # Smiley Sans (得意黑)
 }
 
 DPI = 300

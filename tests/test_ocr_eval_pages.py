@@ -31,7 +31,9 @@ class PageSet:
 
 SET2 = PageSet("ocr_eval_pages", "pg", ("uming", "wenkai"), "formal_prose_2.txt")
 SET3 = PageSet("ocr_eval_pages_3", "pg3", ("gbsong", "gbkai"), "formal_prose_3.txt")
-SETS = pytest.mark.parametrize("page_set", [SET2, SET3], ids=["set2", "set3"])
+SET4 = PageSet("ocr_eval_pages_4", "pg4", ("hanamin", "smiley"), "formal_prose_4.txt")
+ALL_SETS = (SET2, SET3, SET4)
+SETS = pytest.mark.parametrize("page_set", ALL_SETS, ids=["set2", "set3", "set4"])
 # The texts no page set may reuse: the engine's own prose and the user's sample.
 TUNED_ON = ("formal_prose.txt",)
 
@@ -116,7 +118,7 @@ def test_targets_come_from_the_new_text_only(page_set):
     new = set(_sentences(page_set.corpus))
     sample = (FIXTURES / "speech_2020.expected.txt").read_text(encoding="utf-8")
     assert not [s for s in new if s in sample]
-    others = {SET2.corpus, SET3.corpus, *TUNED_ON} - {page_set.corpus}
+    others = {*(other.corpus for other in ALL_SETS), *TUNED_ON} - {page_set.corpus}
     for other in others:
         assert not new & set(_sentences(other)), other
     for name in page_set.files:
@@ -125,4 +127,6 @@ def test_targets_come_from_the_new_text_only(page_set):
 
 
 def test_the_sets_share_no_font():
-    assert not set(SET2.fonts) & set(SET3.fonts)
+    for i, one in enumerate(ALL_SETS):
+        for other in ALL_SETS[i + 1 :]:
+            assert not set(one.fonts) & set(other.fonts), (one.stem, other.stem)
