@@ -245,3 +245,12 @@ _SENTENCE_PUNCT_RE = re.compile(r"[，。；！？：,;!?]")
 def is_title_line(line: str) -> bool:
     """A heading or title: short and without sentence punctuation. Its spacing is layout."""
     return len(line.strip()) <= 40 and _SENTENCE_PUNCT_RE.search(line) is None
+
+
+def after_last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """Index just after the last match of `pattern` in text[lo:hi] (lo if none): where a clause or
+    sentence that ends at `hi` begins, looking back no further than `lo`."""
+    start = lo
+    for m in pattern.finditer(text, lo, hi):
+        start = m.end()
+    return start

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_CLASS, HAN_RE, mostly_latin, protected
+from .charclass import HAN_CLASS, HAN_RE, after_last, mostly_latin, protected
 from .figures import CONTINUATION_RE, FIGURE_END_RE
 from .lead_ins import announces
 
@@ -58,9 +58,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     prot = None
     for m in _COLON_RE.finditer(text):
         i = m.start()
-        sentence_start = _last(_SENTENCE_START_RE, text, i)
+        sentence_start = after_last(_SENTENCE_START_RE, text, max(0, i - LOOK), i)
         before = text[sentence_start:i]
-        clause = before[_last(_CLAUSE_START_RE, before, len(before)) :]
+        clause = before[after_last(_CLAUSE_START_RE, before, 0, len(before)) :]
         han = len(HAN_RE.findall(clause))
         next_item = han >= 2 and _next_item(before, text, i)  # 一是 holds a 是 that announces nothing
         if han < 2 or (not next_item and announces(before)):
@@ -73,7 +73,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if i in prot or mostly_latin(text, i):
             continue
         sentence_end = _next(_SENTENCE_START_RE, text, i)
-        group = before[_last(_GROUP_START_RE, before, len(before)) :]
+        group = before[after_last(_GROUP_START_RE, before, 0, len(before)) :]
         if next_item:
             replacements, confidence, why, safe = ("；", "，"), 0.9, "后面是下一个分项，应为分号", True
         elif CONTINUATION_RE.match(text, i + 1):
@@ -112,20 +112,12 @@ def _list_colon_before(before: str) -> bool:
 
     A colon right after a figure is a misread too (this rule's other evidence), so it opened nothing.
     """
-    for k, ch in enumerate(before):
-        if ch == "：":
-            head = before[:k]
-            if not FIGURE_END_RE.search(head[_last(_CLAUSE_START_RE, head, k) :]):
-                return True
+    clause_start = 0
+    for m in _CLAUSE_START_RE.finditer(before):  # one pass: a clause runs from one mark to the next
+        if m.group() == "：" and not FIGURE_END_RE.search(before, clause_start, m.start()):
+            return True
+        clause_start = m.end()
     return False
-
-
-def _last(pattern: re.Pattern[str], text: str, i: int) -> int:
-    """Index just after the last match of `pattern` in the LOOK characters before i (their start if none)."""
-    start = max(0, i - LOOK)
-    for m in pattern.finditer(text, start, i):
-        start = m.end()
-    return start
 
 
 def _next(pattern: re.Pattern[str], text: str, i: int) -> int:

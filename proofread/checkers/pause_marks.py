@@ -23,7 +23,7 @@ from ..datafiles import dictionaries_dir, read_list
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, mostly_latin, protected
+from .charclass import HAN_RE, after_last, mostly_latin, protected
 from .figures import CONTINUATION_RE, FIGURE_END_RE
 
 CODES = ("P018",)
@@ -71,13 +71,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 def _clause_before(text: str, i: int) -> str | None:
     """What stands before the 、 at i that no list can hold (a description for the message), or None."""
     lo = max(0, i - LOOK)
-    clause_start = _last(_CLAUSE_START_RE, text, lo, i)
+    clause_start = after_last(_CLAUSE_START_RE, text, lo, i)
     if clause_start > 0 and text[clause_start - 1] == "、":
         return None  # an item of a list already under way
     clause = text[clause_start:i].strip(" \u3000")
     if len(HAN_RE.findall(clause)) < 2:
         return None
-    at_sentence_start = _last(_SENTENCE_START_RE, text, lo, i) == clause_start
+    at_sentence_start = after_last(_SENTENCE_START_RE, text, lo, i) == clause_start
     after = text[i + 1 : i + 1 + LOOK]
     if clause in _openers():
         return "句首的插入语"
@@ -87,17 +87,9 @@ def _clause_before(text: str, i: int) -> str | None:
     if len(clause) >= 3 and clause.endswith(saying):
         return "引出下文的“说”类动词"
     if FIGURE_END_RE.search(clause) and CONTINUATION_RE.match(after):
-        sentence = text[_last(_SENTENCE_START_RE, text, lo, i) : i]
+        sentence = text[after_last(_SENTENCE_START_RE, text, lo, i) : i]
         if "分别" not in sentence:
             return "数字，后面接着说它的变化"
     if at_sentence_start and _ADDRESSEE_RE.fullmatch(clause) and not _ANOTHER_ADDRESSEE_RE.match(after):
         return "称呼语"
     return None
-
-
-def _last(pattern: re.Pattern[str], text: str, lo: int, i: int) -> int:
-    """Index just after the last match of `pattern` in text[lo:i] (lo if none)."""
-    start = lo
-    for m in pattern.finditer(text, lo, i):
-        start = m.end()
-    return start
