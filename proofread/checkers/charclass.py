@@ -242,6 +242,14 @@ def protected(text: str) -> Protected:
 _SENTENCE_PUNCT_RE = re.compile(r"[，。；！？：,;!?]")
 
 
+#: A numbered heading or list item at the start of a line: 一、 （三） 1. 1.1␠ 第二章, and the
+#: look-alikes OCR makes of its mark (一，关于…… · 四·…… · （三：……).
+HEADING_NUMBER_RE = re.compile(
+    r"[ \t\u3000]*(?:[0-9]+(?:\.[0-9]+)+[ \t\u3000]|[0-9]+[.、．)）,，]|[一二三四五六七八九十]+[、，,.．·丶]"
+    r"|（[一二三四五六七八九十0-9]+[）:：]|第[一二三四五六七八九十0-9]+[章节条款])"
+)
+
+
 def is_title_line(line: str) -> bool:
     """A heading or title: short and without sentence punctuation. Its spacing is layout."""
     return len(line.strip()) <= 40 and _SENTENCE_PUNCT_RE.search(line) is None

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, mostly_latin, protected, quote_left_open
+from .charclass import HAN_RE, HEADING_NUMBER_RE, mostly_latin, protected, quote_left_open
 
 CODES = ("P016",)
 _RULE = RULES["P016"]
@@ -26,12 +26,9 @@ _BLANK = " \t\r\n\u3000"
 #: What the last line must end on: a character or a number (no mark at all).
 _LINE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％]")
 _CLAUSE_MARKS_RE = re.compile("[，；：、]")
-#: Lines that need no full stop: list items, headings with a number, Markdown structure, a subtitle.
-#: A heading number's mark may be misread itself (一，关于…… · 四·…… · （三：……), so look-alikes count.
-_NO_STOP_START_RE = re.compile(
-    r"[ \t\u3000]*(?:[-*+#|>]|[0-9]+[.、．)）,，]|[一二三四五六七八九十]+[、，,.．·丶]"
-    r"|（[一二三四五六七八九十0-9]+[）:：]|第[一二三四五六七八九十0-9]+[章节条款]|——|—)"
-)
+#: Lines that need no full stop: list items and numbered headings (charclass.HEADING_NUMBER_RE),
+#: Markdown structure, a subtitle.
+_NO_STOP_START_RE = re.compile(r"[ \t\u3000]*(?:[-*+#|>]|——|—)")
 #: A label and its value: 抄送：市委办公室，市人大办公室 · 联系人：王明
 _FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
 
@@ -45,7 +42,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     line = text[start:end]
     if len(HAN_RE.findall(line)) < MIN_HAN or not _CLAUSE_MARKS_RE.search(line):
         return  # a title, a name, a date: no sentence to end
-    if _NO_STOP_START_RE.match(line) or quote_left_open(line):
+    if _NO_STOP_START_RE.match(line) or HEADING_NUMBER_RE.match(line) or quote_left_open(line):
         return
     if _FIELD_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
         return  # a field of a form or of a document's distribution list (抄送：…), a table
@@ -73,4 +70,5 @@ def _previous_line_unmarked(text: str, start: int) -> bool:
     end = _skip_blank_back(text, start)
     if end == 0 or not "\u4e00" <= text[end - 1] <= "\u9fff":
         return False
-    return not _NO_STOP_START_RE.match(text, text.rfind("\n", 0, end) + 1)
+    line_start = text.rfind("\n", 0, end) + 1
+    return not (_NO_STOP_START_RE.match(text, line_start) or HEADING_NUMBER_RE.match(text, line_start))

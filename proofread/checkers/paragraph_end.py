@@ -25,7 +25,15 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, chinese_before, is_title_line, mostly_latin, protected, quote_left_open
+from .charclass import (
+    HAN_RE,
+    HEADING_NUMBER_RE,
+    chinese_before,
+    is_title_line,
+    mostly_latin,
+    protected,
+    quote_left_open,
+)
 from .lead_ins import announces
 
 CODES = ("P010", "P011", "P014")
@@ -100,6 +108,8 @@ def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[
             continue
         if quote_left_open(text[start:k]):
             continue  # inside a quotation that runs on: its layout is the author's
+        if HEADING_NUMBER_RE.match(text, start):
+            continue  # a numbered heading or item announces what follows it: （一）基本情况：
         if text[k] == ":" and (not chinese_before(text, k) or mostly_latin(text, k)):
             continue
         # Mid-text, a colon may announce the next paragraph in words no list holds (老支书笑了笑：,
