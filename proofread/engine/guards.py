@@ -57,9 +57,18 @@ def protected_words(extra_files: tuple[str, ...] = ()) -> frozenset:
     return frozenset(w for w in words if len(w) >= 2)
 
 
+@lru_cache(maxsize=8)
+def _prefixes(words: frozenset) -> frozenset:
+    """The first two characters of each word: most starts of a window begin no word at all."""
+    return frozenset(w[:2] for w in words)
+
+
 def _covered(line: str, i: int, j: int, words: frozenset) -> bool:
     """Is line[i:j] inside an occurrence of one of `words`?"""
+    prefixes = _prefixes(words)
     for a in range(max(0, i - MAX_WORD + 1), i + 1):
+        if line[a : a + 2] not in prefixes:
+            continue
         for b in range(max(j, a + 2), min(len(line), a + MAX_WORD) + 1):
             if line[a:b] in words:
                 return True
