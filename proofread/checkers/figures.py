@@ -15,5 +15,6 @@ FIGURE_END_RE = re.compile(
     r"[\u4e00-\u9fff“”][^，。；：！？]*\d[\d.]*"
     + r"(?:%|％|[万亿千百]*[元人家个所项吨亩件次户套座名岁台辆公斤里米])?(?:以上|以下|左右|以内|多|余)?$"
 )
-#: A clause that goes on about the figure before it: 3160套，增长9.2% · 3.18万元，分别增长1.6%.
-CONTINUATION_RE = re.compile(r"(?:分别|同比|环比|比上年|比去年|较上年|增长|下降|上涨|下跌|提高|减少|降低|增加|占)")
+#: A clause that goes on about the figure before it: 3160套，增长9.2% · 3.18万元，分别增长1.6%. Not
+#: 增加 提高 减少: they also open an item of their own (新建学校9所、增加学位5400个).
+CONTINUATION_RE = re.compile(r"(?:分别|同比|环比|比上年|比去年|较上年|增长|下降|上涨|下跌)")

@@ -41,8 +41,9 @@ LOOK = 300  # characters looked back and ahead for the sentence: a longer stretc
 MIN_CLAUSE_HAN = 4  # 电话： 账号： 性别： are labels, never a clause a colon could have ended
 #: A colon mid-line with a Chinese character after it, or a list number (：2.农村自建房……).
 _COLON_RE = re.compile(f"：(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
-#: The next item of a counted list: 二是 · 其三 · 第四 (with the one before it earlier in the sentence).
-_ITEM_RE = re.compile("(其|第|)([二三四五六七八九十])(是|)")
+#: The next item of a counted list: 二是 · 其三 (with the one before it earlier in the sentence).
+#: Not 第二: 第一书记强调：第二季度…… counts nothing.
+_ITEM_RE = re.compile("(其|)([二三四五六七八九十])(是|)")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n]")

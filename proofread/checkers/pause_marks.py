@@ -7,7 +7,8 @@ does not settle, so the rule fixes only where the stretch before 、 can be no l
 - a sentence adverbial that opens the sentence (下一步 · 今年以来 · 据了解;
   `dictionaries/clause_openers.txt`);
 - a framing phrase (据气象部门预测 · 经研究 · 按常住人口计算) or a clause ending on a verb of saying
-  (也有人说), which a clause follows (`dictionaries/framing_verbs.txt`);
+  (也有人说), which a clause of six or more characters follows (`dictionaries/framing_verbs.txt`;
+  经调查、核实 lists two verbs);
 - a figure followed by a clause that goes on about it (10.21万元、比上年增长5.2%), outside a
   sentence with 分别 (增长5.1%、下降2.3% are then items);
 - the addressee of a speech (同学们、大学是什么？), unless another addressee follows (同学们、老师们).
@@ -32,7 +33,9 @@ _RULE = RULES["P018"]
 LOOK = 80  # characters looked back for the clause: a longer one is no opener
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;:!?\n“”（）]")
 _SENTENCE_START_RE = re.compile(r"[。；：！？;:!?\n“”]")
-_FRAMING_START_RE = re.compile(r"(?:据|经|按照|按|根据|依据|从)")
+#: Not 从: 从研究、设计到生产 is a range of items.
+_FRAMING_START_RE = re.compile(r"(?:据|经|按照|按|根据|依据)")
+MIN_CLAUSE_AFTER = 6  # Chinese characters to the next mark: 经调查、核实， and 根据调查、统计和分析 are lists
 #: An addressee: 同学们 同志们 (a word ending in 们, at most four characters).
 _ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们$")
 _ANOTHER_ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们(?:[，、：,:]|$)|各位|女士|先生|来宾|同志|朋友")
@@ -82,9 +85,10 @@ def _clause_before(text: str, i: int) -> str | None:
     if clause in _openers():
         return "句首的插入语"
     framing, saying = _framing_verbs()
-    if _FRAMING_START_RE.match(clause) and clause.endswith(framing):
+    long_after = len(HAN_RE.findall(_CLAUSE_START_RE.split(after, 1)[0])) >= MIN_CLAUSE_AFTER
+    if long_after and _FRAMING_START_RE.match(clause) and clause.endswith(framing):
         return "句首的状语"
-    if len(clause) >= 3 and clause.endswith(saying):
+    if long_after and len(clause) >= 3 and clause.endswith(saying):
         return "引出下文的“说”类动词"
     if FIGURE_END_RE.search(clause) and CONTINUATION_RE.match(after):
         sentence = text[after_last(_SENTENCE_START_RE, text, lo, i) : i]
