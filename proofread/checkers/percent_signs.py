@@ -5,7 +5,8 @@ A growth rate or a share in a report is a percentage with one decimal (增长6.7
 decimals and no unit (增长6.78， · 比上年上涨0.39，) is 6.7% with its % misread, and a rate
 followed by a comma and another mark (整改率为98.9，：) is 98.9% with its % read as ，. Only
 after the words that give a rate (增长 下降 提高到 分别为, a 率 比重 占比 ... 为/达到); a figure
-with a unit (万户 亿元 千克) or an index or coefficient (指数为101.25, 系数为0.46) is no rate.
+with a unit (万户 亿元 千克) or an index, coefficient, exchange or plot ratio (指数为101.25,
+系数降低到0.28, 汇率为6.85, 容积率为2.35) is no rate.
 """
 
 from __future__ import annotations
@@ -21,14 +22,27 @@ from .charclass import protected
 CODES = ("P019",)
 _RULE = RULES["P019"]
 
-_RATE = (
-    r"(?:增长|下降|上涨|下跌|回落|提高到?|降低到?|减少|增加|分别为|分别增长|分别下降|平均为"
-    r"|(?:率|比重|占比|增速|增幅|涨幅|降幅)(?:为|是|达到?|提高到|控制在|保持在|稳定在)?)"
+#: A change (by how much: always a percentage here) or a level (to how much: a percentage only for
+#: a rate or a share, so the subject is checked, see _NOT_PERCENT_RE).
+_CHANGE = r"增长|下降|上涨|下跌|回落|减少|增加|分别增长|分别下降"
+_LEVEL = (
+    r"提高到?|降低到?|分别为|平均为|(?:率|比重|占比|增速|增幅|涨幅|降幅)(?:为|是|达到?|提高到|控制在|保持在|稳定在)?"
 )
+_RATE = f"(?:(?P<change>{_CHANGE})|{_LEVEL})"
+#: Quantities that are no percentage though they rise and fall or end in 率: 恩格尔系数降低到0.28,
+#: 汇率为6.85, 容积率为2.35, 市盈率为15.36.
+_NOT_PERCENT_RE = re.compile(r"(?:系数|指数|汇率|容积率|市盈率|市净率|倍数|比值|密度)[^，。；：、\d]{0,3}$")
 #: 增长6.78， → 6.7% (the last digit was the %).
-_DIGIT_RE = re.compile(_RATE + r"(?<![\d.])\d+\.\d(\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
+_DIGIT_RE = re.compile(_RATE + r"(?<![\d.])\d+\.\d(?P<mark>\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
 #: 整改率为98.9，： → 98.9% (the first of two marks was the %).
-_COMMA_RE = re.compile(_RATE + r"(?<![\d.])\d+(?:\.\d)?(，)(?=[，。；：])")
+_COMMA_RE = re.compile(_RATE + r"(?<![\d.])\d+(?:\.\d)?(?P<mark>，)(?=[，。；：])")
+
+
+def _number_start(text: str, k: int) -> int:
+    """Where the number that ends at k (the misread %) begins."""
+    while k > 0 and (text[k - 1].isdigit() or text[k - 1] == "."):
+        k -= 1
+    return k
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -38,9 +52,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     prot = None
     for pattern, what in ((_DIGIT_RE, "数字"), (_COMMA_RE, "逗号")):
         for m in pattern.finditer(text):
-            k = m.start(1)
+            k = m.start("mark")
             prot = prot if prot is not None else protected(text)
-            if k in prot:
+            level = m.group("change") is None
+            if k in prot or (level and _NOT_PERCENT_RE.search(text, max(0, m.start() - 8), _number_start(text, k))):
                 continue
             yield doc.finding(
                 _RULE,
@@ -48,5 +63,5 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 k + 1,
                 "%",
                 0.9,
-                message=f"增长率、比率只有一位小数，后面应有百分号：“{m.group(1)}”应为 OCR 误读成{what}的“%”",
+                message=f"增长率、比率只有一位小数，后面应有百分号：“{m.group('mark')}”应为 OCR 误读成{what}的“%”",
             )
