@@ -250,8 +250,8 @@ Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年�
         _A,
         """
 What it does: finds a ： in the middle of a sentence that is certainly no colon: one right after a figure
-(总数达到117家： · 增长6.7%：), one after an earlier colon of the same sentence that opened a list, or one
-before the next item of a counted list (一是……：二是), with no word before it that announces (他指出 如下
+(总数达到117家： · 增长6.7%：), one after an earlier colon of the same sentence that opened a list (not a label's: 答：),
+or one before the next item of a counted list (一是……：二是), with no word before it that announces (他指出 如下
 包括 是 三点 ..., `dictionaries/colon_lead_ins.txt`). It becomes ； before the next item, ， when the
 next clause goes on about the same figure (增长 分别 比上年 ...), ； when it parts the items of a list or
 the sentence holds a ；, and ， before 其中. Otherwise ， or ； is only proposed. A colon before a

@@ -19,13 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    "29_interview.txt": (
-        "P017 takes the speaker label 答： at the line start for a colon opening a list, then turns the"
-        " answer's own summary colon into ； (答：成绩值得肯定，问题也不容回避：县内… line 14; 答：道理"
-        "其实很简单：岗位… line 28)"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

@@ -44,6 +44,8 @@ _COLON_RE = re.compile(f"：(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
 #: The next item of a counted list: 二是 · 其三 (with the one before it earlier in the sentence).
 #: Not 第二: 第一书记强调：第二季度…… counts nothing.
 _ITEM_RE = re.compile("(其|)([二三四五六七八九十])(是|)")
+#: What follows is a list of names or items (有3个：石桥村、…): a figure may announce it.
+_ENUMERATION_RE = re.compile(f"[{HAN_CLASS}]{{2,10}}、")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n]")
@@ -66,7 +68,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         next_item = han >= 2 and _next_item(before, text, i)  # 一是 holds a 是 that announces nothing
         if han < 2 or (not next_item and announces(before)):
             continue
-        figure = FIGURE_END_RE.search(clause) is not None
+        figure = FIGURE_END_RE.search(clause) is not None and not _ENUMERATION_RE.match(text, i + 1)
         after_colon = han >= MIN_CLAUSE_HAN and _list_colon_before(before)
         if not (figure or after_colon or next_item):
             continue
@@ -109,14 +111,18 @@ def _next_item(before: str, text: str, i: int) -> bool:
 
 
 def _list_colon_before(before: str) -> bool:
-    """Does the sentence so far hold a colon that opened a list (one not itself after a figure)?
+    """Does the sentence so far hold a colon that opened a list: one after a clause, not a label?
 
-    A colon right after a figure is a misread too (this rule's other evidence), so it opened nothing.
+    A colon right after a figure is a misread too (this rule's other evidence), so it opened nothing;
+    a label's colon (答：…… · 附件：……) opens the whole line, not a list inside it.
     """
     clause_start = 0
     for m in _CLAUSE_START_RE.finditer(before):  # one pass: a clause runs from one mark to the next
-        if m.group() == "：" and not FIGURE_END_RE.search(before, clause_start, m.start()):
-            return True
+        if m.group() == "：":
+            head = before[clause_start : m.start()]
+            # a label (答： 附件：) opens no list; nor does a figure
+            if len(HAN_RE.findall(head)) >= MIN_CLAUSE_HAN and not FIGURE_END_RE.search(head):
+                return True
         clause_start = m.end()
     return False
 
