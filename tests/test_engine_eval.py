@@ -88,3 +88,36 @@ def test_an_output_of_another_length_is_aligned_not_dropped():
     t = Tally()
     t.add("b", "甲乙丙", "甲乙丙", "甲乙丙丁")  # an insertion into a correct sentence
     assert t.report()["char_correction"]["pred"] == 1 and t.report()["correct_sentences_changed"] == 1.0
+
+
+def test_by_rule_judges_each_applied_fix_against_the_gold(tmp_path):
+    from proofread.model import Finding
+
+    def fix(code, start, end, repl):
+        return Finding(code, "x", "m", start, end, 1, start + 1, "", (repl,), 0.9, True, "punctuation", {})
+
+    tally = Tally()
+    tally.add_fixes("会议强调,要加强", "会议强调，要加强", [fix("P004", 4, 5, "，")])  # right
+    tally.add_fixes("全年增长6.78，", "全年增长6.78，", [fix("P019", 8, 9, "%")])  # the gold keeps the 8
+    tally.add_fixes("好的，，", "好的，", [fix("P007", 2, 4, "，")])  # lengths differ: not judged here
+    assert tally.report()["by_rule"] == {
+        "P004": {"right": 1, "wrong": 0, "unjudged": 0},
+        "P007": {"right": 0, "wrong": 0, "unjudged": 1},
+        "P019": {"right": 0, "wrong": 1, "unjudged": 0},
+    }
+
+
+def test_eval_by_rule_prints_each_rules_counts(tmp_path):
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "id\tsource\ttarget\na\t全年地区生产总值增长6.78，三产比重提高。\t全年地区生产总值增长6.7%，三产比重提高。\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "from proofread.cli import main; main()", "eval", str(gold), "--by-rule"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "P019  right    1  wrong    0  unjudged    0" in run.stdout

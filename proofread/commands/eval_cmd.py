@@ -27,6 +27,9 @@ def eval_(
         bool, typer.Option("--as-document", help="Check all sentences as one document (document-level evidence).")
     ] = False,
     show: Annotated[int, typer.Option("--show", help="Print N wrong outputs.")] = 0,
+    by_rule: Annotated[
+        bool, typer.Option("--by-rule", help="Count each rule's applied fixes: right, wrong, unjudged.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Sentence- and character-level detection/correction P/R/F1, false-change rate and speed."""
@@ -53,7 +56,10 @@ def eval_(
         if len(outputs) != len(rows):
             raise typer.BadParameter("a sentence contains a line break: run without --as-document")
     else:
-        outputs = [pipeline.fix(Document(src), opts)[0].text for _, src, _ in rows]
+        applied_all = [pipeline.fix(Document(src), opts)[0] for _, src, _ in rows]
+        outputs = [a.text for a in applied_all]
+        for (_, src, tgt), applied in zip(rows, applied_all, strict=True):
+            tally.add_fixes(src, tgt, applied.applied)
     tally.seconds = time.perf_counter() - start
     for (sid, src, tgt), out in zip(rows, outputs, strict=True):
         tally.add(sid, src, tgt, out)
@@ -68,5 +74,10 @@ def eval_(
             typer.echo(f"  {key:<20} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
         typer.echo(f"  correct sentences changed {result['correct_sentences_changed']:.2%}")
         typer.echo(f"  speed {result['chars_per_second']} chars/s")
+        if by_rule:
+            if as_document:
+                typer.echo("  (--by-rule counts sentences checked one by one; not with --as-document)")
+            for code, c in result["by_rule"].items():
+                typer.echo(f"  {code}  right {c['right']:>4}  wrong {c['wrong']:>4}  unjudged {c['unjudged']:>4}")
     for sid, src, tgt, out in tally.examples[:show]:
         typer.echo(f"{sid}\n  src {src}\n  tgt {tgt}\n  out {out}")

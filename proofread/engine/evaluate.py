@@ -73,6 +73,8 @@ class Tally:
     chars: int = 0
     seconds: float = 0.0
     examples: list = field(default_factory=list)
+    #: rule code -> [right, wrong, unjudged] applied fixes (`add_fixes`)
+    by_rule: dict = field(default_factory=dict)
 
     def add(self, sid: str, source: str, target: str, output: str) -> None:
         self.sentences += 1
@@ -100,6 +102,18 @@ class Tally:
             if output != target and len(self.examples) < 200:
                 self.examples.append((sid, source, target, output))
 
+    def add_fixes(self, source: str, target: str, fixes) -> None:
+        """Judge each applied fix of one sentence by its rule: right when it writes the target's text
+        at its span. A fix that changes the length, or any fix in a sentence whose length OCR changed,
+        cannot be judged position by position."""
+        for f in fixes:
+            counts = self.by_rule.setdefault(f.code, [0, 0, 0])
+            repl = f.replacements[0]
+            if len(source) != len(target) or len(repl) != f.end - f.start:
+                counts[2] += 1
+            else:
+                counts[0 if target[f.start : f.end] == repl else 1] += 1
+
     def report(self) -> dict:
         return {
             "sentences": self.sentences,
@@ -112,4 +126,8 @@ class Tally:
             if self.correct_sentences
             else 0.0,
             "chars_per_second": round(self.chars / self.seconds) if self.seconds else None,
+            "by_rule": {
+                code: dict(zip(("right", "wrong", "unjudged"), c, strict=True))
+                for code, c in sorted(self.by_rule.items())
+            },
         }
