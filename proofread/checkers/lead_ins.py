@@ -32,8 +32,11 @@ def announces(text_before_colon: str) -> bool:
     """Does the clause that ends `text_before_colon` (where a colon stands) hold a word that announces?"""
     clause = _SENTENCE_CLAUSE_RE.split(text_before_colon)[-1]
     anywhere, adjacent = _lead_ins()
-    if any(clause.endswith(w) for w in adjacent) or _COUNTED_RE.search(clause):
+    if _COUNTED_RE.search(clause):
         return True
     # A clause that ends on a figure has said its piece: 签约率为82.4%： · 老旧小区改造是民生工程，
-    # 今年改造小区214个：. Its 为 or 是 is a copula with its complement, not a lead-in.
-    return not FIGURE_END_RE.search(clause) and any(w in clause for w in anywhere)
+    # 今年改造小区214个：. Its 为 or 是 is a copula with its complement, not a lead-in, and its last
+    # character a measure word, not a noun of the list (新建学校9所： is no 研究所：).
+    if FIGURE_END_RE.search(clause):
+        return False
+    return any(clause.endswith(w) for w in adjacent) or any(w in clause for w in anywhere)
