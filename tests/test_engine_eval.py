@@ -9,6 +9,18 @@ import sys
 from proofread.engine.evaluate import Tally, read_gold
 
 
+def _eval(gold, *flags: str) -> subprocess.CompletedProcess:
+    """`proofread eval GOLD FLAGS...` in a fresh process; it must succeed."""
+    run = subprocess.run(
+        [sys.executable, "-c", "from proofread.cli import main; main()", "eval", str(gold), *flags],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    return run
+
+
 def test_metrics_count_sentences_and_characters():
     t = Tally()
     t.add("1", "政洽规矩", "政治规矩", "政治规矩")  # corrected
@@ -46,14 +58,7 @@ def test_eval_command_reports_json(tmp_path):
         "b\t各部门要加强协调配合，形成工作合力。\t各部门要加强协调配合，形成工作合力。\n",
         encoding="utf-8",
     )
-    run = subprocess.run(
-        [sys.executable, "-c", "from proofread.cli import main; main()", "eval", str(gold), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    r = json.loads(run.stdout)
+    r = json.loads(_eval(gold, "--json").stdout)
     assert r["sentences"] == 2 and r["with_errors"] == 1
     assert r["sentence_correction"]["tp"] == 1 and r["correct_sentences_changed"] == 0.0
     assert r["chars_per_second"] > 0
@@ -66,14 +71,7 @@ def test_eval_counts_every_rule_unless_selected(tmp_path):
     )
 
     def corrected(*flags):
-        run = subprocess.run(
-            [sys.executable, "-c", "from proofread.cli import main; main()", "eval", str(gold), "--json", *flags],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert run.returncode == 0, run.stderr
-        return json.loads(run.stdout)["sentence_correction"]["tp"]
+        return json.loads(_eval(gold, "--json", *flags).stdout)["sentence_correction"]["tp"]
 
     assert corrected() == 1  # P011, as `fix` would
     assert corrected("--select", "C,V001") == 0  # the character engine alone
@@ -113,11 +111,4 @@ def test_eval_by_rule_prints_each_rules_counts(tmp_path):
         "id\tsource\ttarget\na\t全年地区生产总值增长6.78，三产比重提高。\t全年地区生产总值增长6.7%，三产比重提高。\n",
         encoding="utf-8",
     )
-    run = subprocess.run(
-        [sys.executable, "-c", "from proofread.cli import main; main()", "eval", str(gold), "--by-rule"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    assert "P019  right    1  wrong    0  unjudged    0" in run.stdout
+    assert "P019  right    1  wrong    0  unjudged    0" in _eval(gold, "--by-rule").stdout
