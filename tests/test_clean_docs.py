@@ -19,7 +19,13 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "46_textbook.txt": (
+        "P019 takes a coefficient's level for a rate when its change is given from..to "
+        "(灌溉水有效利用系数由0.53提高到0.61， becomes 0.6%，): the level word 系数 is "
+        "followed by 由0.53提高到, so it is more than three non-digit characters before 0.61"
+    ),
+}
 
 
 def _case(path: Path):
@@ -61,6 +67,13 @@ IN_REACH = [
     "22_letter.txt",
     "24_snippet.txt",
     "25_names.txt",
+    "39_transcript.txt",
+    "40_judgment.txt",
+    "42_sports.txt",
+    "43_market.txt",
+    "47_gov_qa.txt",
+    "49_novel_excerpt.txt",
+    "50_meeting_summary.txt",
 ]
 
 
