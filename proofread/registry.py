@@ -290,8 +290,8 @@ Example: 下一步、全市将抓好晚稻田间管理。 → 下一步，全市
 What it does: after the words that give a rate (增长 下降 提高到 分别为; 率 比重 占比 增速 with 为 达到
 控制在 ...), a number with two decimals and no unit gets its last digit back as % (增长6.78， → 6.7%，),
 and a number followed by a comma and another mark gets the comma back as % (整改率为98.9，： → 98.9%：).
-A figure with a unit is no rate, and neither is the level of an index, a coefficient, an
-exchange or plot ratio (系数降低到0.28 · 汇率为6.85 · 容积率为2.35): they are left alone.
+A figure with a unit is no rate, and neither is a clause about an index, a coefficient, an
+exchange or plot ratio (系数由0.53提高到0.61 · 汇率为6.85 · 容积率为2.35): they are left alone.
 Why is this bad? Reports give rates as percentages with one decimal; OCR reads the small % as 8, 9, 4,
 1 or as ，.
 Example: 全年地区生产总值增长6.78，三产比重提高 → 全年地区生产总值增长6.7%，三产比重提高

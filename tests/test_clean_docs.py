@@ -19,13 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    "46_textbook.txt": (
-        "P019 takes a coefficient's level for a rate when its change is given from..to "
-        "(灌溉水有效利用系数由0.53提高到0.61， becomes 0.6%，): the level word 系数 is "
-        "followed by 由0.53提高到, so it is more than three non-digit characters before 0.61"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

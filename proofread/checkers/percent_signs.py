@@ -5,8 +5,8 @@ A growth rate or a share in a report is a percentage with one decimal (增长6.7
 decimals and no unit (增长6.78， · 比上年上涨0.39，) is 6.7% with its % misread, and a rate
 followed by a comma and another mark (整改率为98.9，：) is 98.9% with its % read as ，. Only
 after the words that give a rate (增长 下降 提高到 分别为, a 率 比重 占比 ... 为/达到); a figure
-with a unit (万户 亿元 千克) or an index, coefficient, exchange or plot ratio (指数为101.25,
-系数降低到0.28, 汇率为6.85, 容积率为2.35) is no rate.
+with a unit (万户 亿元 千克), or in a clause about an index, a coefficient, an exchange or plot
+ratio (指数为101.25, 系数由0.53提高到0.61, 汇率为6.85, 容积率为2.35), is no rate.
 """
 
 from __future__ import annotations
@@ -17,32 +17,28 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import protected
+from .charclass import after_last, protected
 
 CODES = ("P019",)
 _RULE = RULES["P019"]
 
-#: A change (by how much: always a percentage here) or a level (to how much: a percentage only for
-#: a rate or a share, so the subject is checked, see _NOT_PERCENT_RE).
-_CHANGE = r"增长|下降|上涨|下跌|回落|减少|增加|分别增长|分别下降"
-_LEVEL = (
-    r"提高到?|降低到?|分别为|平均为|(?:率|比重|占比|增速|增幅|涨幅|降幅)(?:为|是|达到?|提高到|控制在|保持在|稳定在)?"
+_RATE = (
+    r"(?:增长|下降|上涨|下跌|回落|减少|增加|分别增长|分别下降|提高到?|降低到?|分别为|平均为"
+    r"|(?:率|比重|占比|增速|增幅|涨幅|降幅)(?:为|是|达到?|提高到|控制在|保持在|稳定在)?)"
 )
-_RATE = f"(?:(?P<change>{_CHANGE})|{_LEVEL})"
-#: Quantities that are no percentage though they rise and fall or end in 率: 恩格尔系数降低到0.28,
-#: 汇率为6.85, 容积率为2.35, 市盈率为15.36.
-_NOT_PERCENT_RE = re.compile(r"(?:系数|指数|汇率|容积率|市盈率|市净率|倍数|比值|密度)[^，。；：、\d]{0,3}$")
+#: Quantities that are no percentage though they rise and fall or end in 率, named anywhere in the
+#: clause: 恩格尔系数降低到0.28 · 利用系数由0.53提高到0.61 · 汇率为6.85 · 容积率为2.35 · 指数上涨0.35.
+_NOT_PERCENT_RE = re.compile(r"系数|指数|汇率|容积率|市盈率|市净率|倍数|比值|密度")
+_CLAUSE_START_RE = re.compile(r"[，。；：！？,;:!?\n]")
 #: 增长6.78， → 6.7% (the last digit was the %).
 _DIGIT_RE = re.compile(_RATE + r"(?<![\d.])\d+\.\d(?P<mark>\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
 #: 整改率为98.9，： → 98.9% (the first of two marks was the %).
 _COMMA_RE = re.compile(_RATE + r"(?<![\d.])\d+(?:\.\d)?(?P<mark>，)(?=[，。；：])")
 
 
-def _number_start(text: str, k: int) -> int:
-    """Where the number that ends at k (the misread %) begins."""
-    while k > 0 and (text[k - 1].isdigit() or text[k - 1] == "."):
-        k -= 1
-    return k
+def _clause_start(text: str, i: int) -> int:
+    """Where the clause holding position i begins (looking back at most 60 characters)."""
+    return after_last(_CLAUSE_START_RE, text, max(0, i - 60), i)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -54,8 +50,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             k = m.start("mark")
             prot = prot if prot is not None else protected(text)
-            level = m.group("change") is None
-            if k in prot or (level and _NOT_PERCENT_RE.search(text, max(0, m.start() - 8), _number_start(text, k))):
+            if k in prot or _NOT_PERCENT_RE.search(text, _clause_start(text, m.start()), k):
                 continue
             yield doc.finding(
                 _RULE,
