@@ -287,11 +287,12 @@ Example: 下一步、全市将抓好晚稻田间管理。 → 下一步，全市
         "a rate whose % was read as a digit or a comma",
         _A,
         """
-What it does: after the words that give a rate (增长 下降 提高到 分别为; 率 比重 占比 增速 with 为 达到
-控制在 ...), a number with two decimals and no unit gets its last digit back as % (增长6.78， → 6.7%，),
-and a number followed by a comma and another mark gets the comma back as % (整改率为98.9，： → 98.9%：).
-A figure with a unit is no rate, and neither is a clause about an index, a coefficient, an
-exchange or plot ratio (系数由0.53提高到0.61 · 汇率为6.85 · 容积率为2.35): they are left alone.
+What it does: after a word of change (增长 下降 上涨 下跌 回落 分别增长), a number with two decimals
+and no unit gets its last digit back as % (增长6.78， → 6.7%，); after a change or a rate (整改率为
+覆盖率达到 比重为), a number followed by a comma and another mark gets the comma back as % (整改率为
+98.9，： → 98.9%：). A level (提高到2.28 · 分别为7.26) is no evidence: ratios, pH values, scores and
+concentrations have two decimals and no %. Nor is a clause about an index, a coefficient, an exchange
+or plot ratio (指数上涨0.35 · 汇率为6.85 · 流动比率为1.85).
 Why is this bad? Reports give rates as percentages with one decimal; OCR reads the small % as 8, 9, 4,
 1 or as ，.
 Example: 全年地区生产总值增长6.78，三产比重提高 → 全年地区生产总值增长6.7%，三产比重提高

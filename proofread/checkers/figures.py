@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
-#: A figure closing the clause: 28家 · 6.7% · 5200人以上 · 436.8亿元 (Chinese text before it).
+_UNIT = r"(?:%|％|[万亿千百]*[元人家个所项吨亩件次户套座名岁台辆公斤里米])"
+#: A figure closing the clause: 28家 · 6.7% · 5200人以上 · 436.8亿元 (Chinese text before it). A
+#: whole number needs its unit: 附图1 · 监测断面S2 · 第1名 are labels and ordinals, not statistics.
 FIGURE_END_RE = re.compile(
-    r"[\u4e00-\u9fff“”][^，。；：！？]*\d[\d.]*"
-    + r"(?:%|％|[万亿千百]*[元人家个所项吨亩件次户套座名岁台辆公斤里米])?(?:以上|以下|左右|以内|多|余)?$"
+    r"[\u4e00-\u9fff“”][^，。；：！？]*?(?<![\d.第])"
+    + f"(?:\\d+\\.\\d+{_UNIT}?|\\d+{_UNIT})"
+    + r"(?:以上|以下|左右|以内|多|余)?$"
 )
 #: A clause that goes on about the figure before it: 3160套，增长9.2% · 3.18万元，分别增长1.6%. Not
 #: 增加 提高 减少: they also open an item of their own (新建学校9所、增加学位5400个).

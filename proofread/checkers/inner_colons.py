@@ -39,6 +39,7 @@ _RULE = RULES["P017"]
 
 LOOK = 300  # characters looked back and ahead for the sentence: a longer stretch is no prose sentence
 MIN_CLAUSE_HAN = 4  # 电话： 账号： 性别： are labels, never a clause a colon could have ended
+MIN_ITEM_HAN = 6  # an item of a list is a clause: 项目经理： 投标报价： after a first label are labels too
 #: A colon mid-line with a Chinese character after it, or a list number (：2.农村自建房……).
 _COLON_RE = re.compile(f"：(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
 #: The next item of a counted list: 二是 · 其三 (with the one before it earlier in the sentence).
@@ -48,7 +49,8 @@ _ITEM_RE = re.compile("(其|)([二三四五六七八九十])(是|)")
 _ENUMERATION_RE = re.compile(f"[{HAN_CLASS}]{{2,10}}、")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
-_CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n]")
+#: A clause ends at a mark, or at a wide gap: labels on one line (经治医师：许清和　　主治医师：杜明远).
+_CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n\t\u3000]| {2,}")
 _GROUP_START_RE = re.compile(r"[。！？；：!?;\n]")
 #: A comma inside the clause group (a misread . between characters counts: P015 makes it ，).
 _COMMA_RE = re.compile(f"[，,]|(?<=[{HAN_CLASS}])[.．](?=[{HAN_CLASS}])")
@@ -69,7 +71,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if han < 2 or (not next_item and announces(before)):
             continue
         figure = FIGURE_END_RE.search(clause) is not None and not _ENUMERATION_RE.match(text, i + 1)
-        after_colon = han >= MIN_CLAUSE_HAN and _list_colon_before(before)
+        after_colon = han >= MIN_ITEM_HAN and _list_colon_before(before)
         if not (figure or after_colon or next_item):
             continue
         prot = prot if prot is not None else protected(text)

@@ -21,6 +21,9 @@ _COUNTED_RE = re.compile(
 )
 
 
+_NOTE_RE = re.compile(r"[（(][^（）()]{1,10}[）)]$")
+
+
 @cache
 def _lead_ins() -> tuple[frozenset[str], frozenset[str]]:
     """(words anywhere in the clause, words right before the colon) that announce what follows."""
@@ -30,7 +33,8 @@ def _lead_ins() -> tuple[frozenset[str], frozenset[str]]:
 
 def announces(text_before_colon: str) -> bool:
     """Does the clause that ends `text_before_colon` (where a colon stands) hold a word that announces?"""
-    clause = _SENTENCE_CLAUSE_RE.split(text_before_colon)[-1]
+    # a bracketed note does not end the words: 投保人签名（盖章）： is the label 签名
+    clause = _NOTE_RE.sub("", _SENTENCE_CLAUSE_RE.split(text_before_colon)[-1])
     anywhere, adjacent = _lead_ins()
     if _COUNTED_RE.search(clause):
         return True

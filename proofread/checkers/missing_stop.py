@@ -29,6 +29,8 @@ _CLAUSE_MARKS_RE = re.compile("[，；：、]")
 #: Lines that need no full stop: list items and numbered headings (charclass.HEADING_NUMBER_RE),
 #: Markdown structure, a subtitle.
 _NO_STOP_START_RE = re.compile(r"[ \t\u3000]*(?:[-*+#|>]|——|—)")
+#: Where and when a text was written, closing it without a mark (记于 写于 作于 草于 改于 ...).
+_DATELINE_RE = re.compile(r"(?:记|写|作|草|书|改|定稿|修订|修改)于")
 #: A label and its value: 抄送：市委办公室，市人大办公室 · 联系人：王明
 _FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
 
@@ -46,6 +48,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     if _FIELD_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
         return  # a field of a form or of a document's distribution list (抄送：…), a table
+    if _DATELINE_RE.search(line):
+        return  # a postscript: 二〇二六年五月四日，编者记于云川旧居
     if _previous_line_unmarked(text, start):
         return  # lines before it end with no mark either: verse, slogans, the author's layout
     if text[end - 1] == "一":

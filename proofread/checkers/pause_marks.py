@@ -25,7 +25,7 @@ from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import HAN_RE, after_last, mostly_latin, protected
-from .figures import CONTINUATION_RE, FIGURE_END_RE
+from .figures import FIGURE_END_RE
 
 CODES = ("P018",)
 _RULE = RULES["P018"]
@@ -38,7 +38,12 @@ _FRAMING_START_RE = re.compile(r"(?:据|经|按照|按|根据|依据)")
 MIN_CLAUSE_AFTER = 6  # Chinese characters to the next mark: 经调查、核实， and 根据调查、统计和分析 are lists
 #: An addressee: 同学们 同志们 (a word ending in 们, at most four characters).
 _ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们$")
-_ANOTHER_ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们(?:[，、：,:]|$)|各位|女士|先生|来宾|同志|朋友")
+_ANOTHER_ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们|各位|女士|先生|来宾|同志|朋友")
+#: The next stretch is an item too: it ends on another 、, or it joins the last items (和 及 与 等).
+_LIST_AFTER_RE = re.compile(r"[^，。；：！？、,;:!?\n]{1,12}、")
+_JOINED_RE = re.compile(r"和|及|与|或|等")
+#: A figure and its comparison with the year before (10.21万元、比上年增长5.2%): one statistic.
+_COMPARISON_RE = re.compile(r"比上年|比去年|较上年|同比|环比")
 
 
 @cache
@@ -80,20 +85,23 @@ def _clause_before(text: str, i: int) -> str | None:
     clause = text[clause_start:i].strip(" \u3000")
     if len(HAN_RE.findall(clause)) < 2:
         return None
-    at_sentence_start = after_last(_SENTENCE_START_RE, text, lo, i) == clause_start
     after = text[i + 1 : i + 1 + LOOK]
-    if clause in _openers():
+    next_stretch = _CLAUSE_START_RE.split(after, 1)[0]
+    if _LIST_AFTER_RE.match(after) or _JOINED_RE.search(next_stretch):
+        return None  # more items follow (但是、然而、不过 · 小说、散文和戏剧评论)
+    sentence_start = after_last(_SENTENCE_START_RE, text, lo, i)
+    # a sentence's first words, not words a colon announced (关联词有：但是、然而)
+    at_sentence_start = sentence_start == clause_start and text[sentence_start - 1 : sentence_start] not in ("：", ":")
+    if at_sentence_start and clause in _openers():
         return "句首的插入语"
     framing, saying = _framing_verbs()
-    long_after = len(HAN_RE.findall(_CLAUSE_START_RE.split(after, 1)[0])) >= MIN_CLAUSE_AFTER
+    long_after = len(HAN_RE.findall(next_stretch)) >= MIN_CLAUSE_AFTER
     if long_after and _FRAMING_START_RE.match(clause) and clause.endswith(framing):
         return "句首的状语"
     if long_after and len(clause) >= 3 and clause.endswith(saying):
         return "引出下文的“说”类动词"
-    if FIGURE_END_RE.search(clause) and CONTINUATION_RE.match(after):
-        sentence = text[after_last(_SENTENCE_START_RE, text, lo, i) : i]
-        if "分别" not in sentence:
-            return "数字，后面接着说它的变化"
+    if FIGURE_END_RE.search(clause) and _COMPARISON_RE.match(after):
+        return "数字，后面接着说它比上年的变化"
     if at_sentence_start and _ADDRESSEE_RE.fullmatch(clause) and not _ANOTHER_ADDRESSEE_RE.match(after):
         return "称呼语"
     return None

@@ -2,11 +2,12 @@
 
 A growth rate or a share in a report is a percentage with one decimal (增长6.7%, 覆盖率为
 78.4%). OCR reads the small % as a digit (8, 9, 4, 1) or as a comma. So a rate with two
-decimals and no unit (增长6.78， · 比上年上涨0.39，) is 6.7% with its % misread, and a rate
-followed by a comma and another mark (整改率为98.9，：) is 98.9% with its % read as ，. Only
-after the words that give a rate (增长 下降 提高到 分别为, a 率 比重 占比 ... 为/达到); a figure
-with a unit (万户 亿元 千克), or in a clause about an index, a coefficient, an exchange or plot
-ratio (指数为101.25, 系数由0.53提高到0.61, 汇率为6.85, 容积率为2.35), is no rate.
+decimals and no unit after a word of change (增长6.78， · 比上年上涨0.39，) is 6.7% with its %
+misread, and a rate followed by a comma and another mark (整改率为98.9，：) is 98.9% with its %
+read as ，. A level (提高到2.28 · 分别为7.26) says nothing: ratios, pH values, scores and
+concentrations have two decimals and no % (INR由1.36提高到2.28 · 流动比率为1.85). A figure with
+a unit (万户 亿元 千克), or in a clause about an index, a coefficient, an exchange or plot ratio
+(指数上涨0.35, 汇率为6.85), is no rate either.
 """
 
 from __future__ import annotations
@@ -22,18 +23,19 @@ from .charclass import after_last, protected
 CODES = ("P019",)
 _RULE = RULES["P019"]
 
-_RATE = (
-    r"(?:增长|下降|上涨|下跌|回落|减少|增加|分别增长|分别下降|提高到?|降低到?|分别为|平均为"
-    r"|(?:率|比重|占比|增速|增幅|涨幅|降幅)(?:为|是|达到?|提高到|控制在|保持在|稳定在)?)"
-)
+#: A change, by how much: in a report a growth rate is a percentage (增长6.7%). A level (提高到,
+#: 为, 分别为) is not evidence: a ratio, a pH, a score or a concentration has two decimals and no %.
+_CHANGE = r"(?:增长|下降|上涨|下跌|回落|分别增长|分别下降)"
+#: A rate or a share stated as a level: 整改率为 覆盖率达到 比重为.
+_LEVEL = r"(?:(?:率|比重|占比)(?:为|是|达到?|提高到|控制在|保持在|稳定在)?)"
 #: Quantities that are no percentage though they rise and fall or end in 率, named anywhere in the
 #: clause: 恩格尔系数降低到0.28 · 利用系数由0.53提高到0.61 · 汇率为6.85 · 容积率为2.35 · 指数上涨0.35.
-_NOT_PERCENT_RE = re.compile(r"系数|指数|汇率|容积率|市盈率|市净率|倍数|比值|密度")
+_NOT_PERCENT_RE = re.compile(r"系数|指数|汇率|容积率|市盈率|市净率|倍数|比值|密度|比率|折射率|pH|PH|INR|APF|得分|浓度")
 _CLAUSE_START_RE = re.compile(r"[，。；：！？,;:!?\n]")
-#: 增长6.78， → 6.7% (the last digit was the %).
-_DIGIT_RE = re.compile(_RATE + r"(?<![\d.])\d+\.\d(?P<mark>\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
-#: 整改率为98.9，： → 98.9% (the first of two marks was the %).
-_COMMA_RE = re.compile(_RATE + r"(?<![\d.])\d+(?:\.\d)?(?P<mark>，)(?=[，。；：])")
+#: 增长6.78， → 6.7% (the last digit was the %): a change only.
+_DIGIT_RE = re.compile(_CHANGE + r"(?<![\d.])\d+\.\d(?P<mark>\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
+#: 整改率为98.9，： → 98.9% (the first of two marks was the %): a doubled mark is damage already.
+_COMMA_RE = re.compile(f"(?:{_CHANGE}|{_LEVEL})" + r"(?<![\d.])\d+(?:\.\d)?(?P<mark>，)(?=[，。；：])")
 
 
 def _clause_start(text: str, i: int) -> int:

@@ -7,7 +7,7 @@ lost 。 is read as a middle dot ·, which P011 handles at a paragraph end), and
 about three times as common as a full stop in prose. So it becomes ， there, with 。 as the
 alternative. A text with no Chinese clause mark at all may be one that writes `.` for its
 full stop (typed in haste, or an author's style): there both are only proposed. At a
-paragraph end it is 。 (P011).
+paragraph end it is 。 (P011). A Chinese domain name (博物馆.公益) keeps its dot.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ CODES = ("P015",)
 _RULE = RULES["P015"]
 
 _PERIOD_RE = re.compile(f"(?<=[{HAN_CLASS}”）》])[.．](?=[{HAN_CLASS}“（《])")
+#: A Chinese domain name: 云川市博物馆.公益 · 政府网.政务 (the top-level domains in Chinese).
+_CHINESE_TLD_RE = re.compile(
+    r"(?:公益|政务|中国|中國|公司|网络|网址|在线|商城|集团|企业|手机|广东|佛山|我爱你|中文网)(?![\u4e00-\u9fff])"
+)
 #: A Chinese clause mark anywhere in the text: its author writes Chinese marks.
 _CHINESE_MARK_RE = re.compile("[，。；？！]")
 
@@ -35,7 +39,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for m in _PERIOD_RE.finditer(text):
         s = m.start()
         prot = prot if prot is not None else protected(text)
-        if s in prot or mostly_latin(text, s):
+        if s in prot or mostly_latin(text, s) or _CHINESE_TLD_RE.match(text, s + 1):
             continue
         if chinese_marks is None:
             chinese_marks = _CHINESE_MARK_RE.search(text) is not None
