@@ -250,13 +250,15 @@ Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年�
         _A,
         """
 What it does: finds a ： in the middle of a sentence that is certainly no colon: one right after a figure
-(总数达到117家： · 增长6.7%：), one after an earlier colon of the same sentence that opened a list (not a label's: 答：),
-or one before the next item of a counted list (一是……：二是), with no word before it that announces (他指出 如下
-包括 是 三点 ..., `dictionaries/colon_lead_ins.txt`). It becomes ； before the next item, ， when the
-next clause goes on about the same figure (增长 分别 比上年 ...), ； when it parts the items of a list or
-the sentence holds a ；, and ， before 其中. Otherwise ， or ； is only proposed. A colon before a
-quotation, a number or a line end, after a label (电话 账号), and a colon after words that sum up
-(相比还有不小差距：) are left alone.
+with its unit or decimals (总数达到117家： · 增长6.7%：; not a label such as 附图1： 第1名：), one ending a
+clause of six or more characters after an earlier colon of the same sentence that opened a list (not a
+label's: 答：), or one before the next item of a counted list (一是……：二是), with no word before it
+that announces (他指出 如下 包括 是 三点 ..., `dictionaries/colon_lead_ins.txt`). It becomes ； before
+the next item, ， when the next clause goes on about the same figure (增长 分别 比上年 ...), ； when it
+parts the items of a list or the sentence holds a ；, and ， before 其中. Otherwise ， or ； is only
+proposed. A colon before a quotation, a number, a list of names or a line end, labels on one line
+(经治医师：许清和　　主治医师：杜明远), and a colon after words that sum up (相比还有不小差距：) are left
+alone.
 Why is this bad? A sentence has one colon, and a figure announces nothing; OCR reads a small ； (or
 ，) as ：.
 Example: 主要预期目标是：经济总量增长6.5%左右：财政收入增长6%。 → 主要预期目标是：经济总量增长6.5%左右；财政收入增长6%。
@@ -273,9 +275,9 @@ Example: 工业机器人产量3160套：增长9.2%。 → 工业机器人产量3
 What it does: replaces 、 with ， where the stretch before it can be no list item: a sentence adverbial
 that opens the sentence (下一步 今年以来 据了解, `dictionaries/clause_openers.txt`), a framing phrase
 (据气象部门预测 经研究 按常住人口计算) or a clause ending on a verb of saying (也有人说,
-`dictionaries/framing_verbs.txt`), a figure followed by a clause that goes on about it (10.21万元、比上年增长
-5.2%; not in a sentence with 分别), or the addressee of a speech (同学们、) unless another follows
-(同学们、老师们).
+`dictionaries/framing_verbs.txt`) before a clause of six or more characters, a figure and its comparison
+with the year before (10.21万元、比上年增长5.2%), or the addressee of a speech (同学们、) unless another
+follows (同学们、老师们). Never where more items follow (但是、然而、不过 · 小说、散文和戏剧评论).
 Why is this bad? 、 parts the items of a list, ， parts clauses; OCR reads ， as 、.
 Example: 下一步、全市将抓好晚稻田间管理。 → 下一步，全市将抓好晚稻田间管理。
 """,

@@ -5,13 +5,15 @@ Whether two stretches are list items or clauses is mostly a matter of grammar th
 does not settle, so the rule fixes only where the stretch before 、 can be no list item:
 
 - a sentence adverbial that opens the sentence (下一步 · 今年以来 · 据了解;
-  `dictionaries/clause_openers.txt`);
+  `dictionaries/clause_openers.txt`), not words a colon announced (关联词有：但是、然而);
 - a framing phrase (据气象部门预测 · 经研究 · 按常住人口计算) or a clause ending on a verb of saying
   (也有人说), which a clause of six or more characters follows (`dictionaries/framing_verbs.txt`;
   经调查、核实 lists two verbs);
-- a figure followed by a clause that goes on about it (10.21万元、比上年增长5.2%), outside a
-  sentence with 分别 (增长5.1%、下降2.3% are then items);
+- a figure and its comparison with the year before (10.21万元、比上年增长5.2%);
 - the addressee of a speech (同学们、大学是什么？), unless another addressee follows (同学们、老师们).
+
+And never where more items follow: the next stretch ends on another 、, or joins the last items
+with 和 及 与 或 等 (小说、散文和戏剧评论 · 根据现场调查、资料分析和专家论证).
 """
 
 from __future__ import annotations
