@@ -62,7 +62,8 @@ Example: 推进“放管服"改革 → 推进“放管服”改革
         _A,
         """
 What it does: replaces ASCII , ; : ? ! ( ) between or next to Chinese characters with ，；：？！（）.
-A comma between two digits or the placeholder X (1,234 · X,X) is a thousands separator and stays.
+A comma between two digits or the placeholder X (1,234 · X,X) is a thousands separator and stays;
+the brackets of a chemical name stay too (α-甲基-4-(2-甲基丙基)苯乙酸).
 Why is this bad? Mixed-width punctuation is a typesetting error in Chinese prose.
 Example: 比上年增长5%,居民收入 → 比上年增长5%，居民收入
 """,
@@ -220,7 +221,8 @@ Example: 全区已培育省级农业产业化龙头企业九家： (end of text)
         """
 What it does: finds `.` or `．` between two Chinese characters (or a closing and an opening mark).
 In a text that writes its other clause marks in Chinese (，。；？！) it becomes ，, with 。 as the
-alternative; in a text with none it is only reported, with both.
+alternative; in a text with none it is only reported, with both. A dot before one or two Chinese
+characters and a mark is part of a name: a Chinese domain (博物馆.公益), a field (学生表.姓名).
 Why is this bad? Neither is a Chinese mark; OCR makes them of a small ， (or 。) printed low. On
 scanned pages every one measured was a comma: a lost 。 is read as a middle dot instead.
 Example: 全年竣工投产11个项目.其中10亿元以上的7个。 → 全年竣工投产11个项目，其中10亿元以上的7个。
@@ -237,7 +239,8 @@ What it does: adds 。 after the text's last paragraph (or a sentence checked on
 prose (ten or more Chinese characters, clause marks inside) and ends on a character or a number.
 List items, numbered headings, fields (抄送：…), forms, Markdown structure, a quotation left open,
 titles and English are left alone, and so is a last line whose previous line ends with no mark either
-(verse, slogans) and every earlier paragraph (it may be an unnumbered heading).
+(verse, slogans) or on a time (a chat message, a subtitle cue), a postscript (……记于……), and every
+earlier paragraph (it may be an unnumbered heading).
 Why is this bad? A Chinese sentence ends with a mark; OCR drops the small final 。.
 Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年以来，全县经济运行总体平稳。
 """,
@@ -294,7 +297,8 @@ and no unit gets its last digit back as % (增长6.78， → 6.7%，); after a c
 覆盖率达到 比重为), a number followed by a comma and another mark gets the comma back as % (整改率为
 98.9，： → 98.9%：). A level (提高到2.28 · 分别为7.26) is no evidence: ratios, pH values, scores and
 concentrations have two decimals and no %. Nor is a clause about an index, a coefficient, an exchange
-or plot ratio (指数上涨0.35 · 汇率为6.85 · 流动比率为1.85).
+or plot ratio (指数上涨0.35 · 汇率为6.85 · 流动比率为1.85), or a sentence that gave its level as a
+plain number (总和生育率为1.08，比上年下降0.04).
 Why is this bad? Reports give rates as percentages with one decimal; OCR reads the small % as 8, 9, 4,
 1 or as ，.
 Example: 全年地区生产总值增长6.78，三产比重提高 → 全年地区生产总值增长6.7%，三产比重提高

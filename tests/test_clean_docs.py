@@ -19,21 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    "63_yearbook_notes.txt": "P018 takes the list 根据城乡住户调查、劳动力调查结果 for a framing phrase; P019 takes a sex"
-    " ratio and a total fertility rate (性别比为104.35，比上年下降0.12 · 总和生育率为1.08，比上年下降0.04) for rates",
-    "65_drug_insert.txt": "P004 turns the ASCII brackets of a chemical name (α-甲基-4-(2-甲基丙基)苯乙酸) full-width; P018"
-    " takes the list 根据国内外临床研究、上市后监测资料 for a framing phrase; P015 takes the Chinese domain 云川康宁.健康",
-    "66_lab_report.txt": "P018 takes 同时 in the list 同时、同条件测定的 for a sentence opener",
-    "68_sports_results.txt": "P017 takes the event label 男子100米：第一名……；第二名…… (a distance in metres) for a statistic",
-    "70_chat_transcript.txt": "P018 takes the addressee-like list 老人们、小孩子都挤在一起 for a vocative; P016 adds 。 to a"
-    " chat message quoted verbatim",
-    "71_subtitles.txt": "P016 adds 。 to the last subtitle cue (subtitles end without a full stop)",
-    "72_lease_contract.txt": "P017 takes the seven-character label 不动产权证书号： after 身份证号码：…， for a list colon",
-    "73_press_qa.txt": "P018 takes the list 长篇小说、中篇小说集各一部 for a clause ending on a verb of saying (说)",
-    "74_school_timetable.md": "P015 takes the database fields “学生表.姓名” “成绩表.总分” for misread commas; P018 takes"
-    " the list 长篇小说、人物传记为主 for a clause ending on 说",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

@@ -39,6 +39,7 @@ _RULE = RULES["P017"]
 
 LOOK = 300  # characters looked back and ahead for the sentence: a longer stretch is no prose sentence
 MIN_CLAUSE_HAN = 4  # 电话： 账号： 性别： are labels, never a clause a colon could have ended
+MIN_FIRST_ITEM_HAN = 5  # what a list colon opens is a clause; a label's value is a name (林国栋)
 MIN_ITEM_HAN = 6  # an item of a list is a clause: 项目经理： 投标报价： after a first label are labels too
 #: A colon mid-line with a Chinese character after it, or a list number (：2.农村自建房……).
 _COLON_RE = re.compile(f"：(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
@@ -46,7 +47,7 @@ _COLON_RE = re.compile(f"：(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
 #: Not 第二: 第一书记强调：第二季度…… counts nothing.
 _ITEM_RE = re.compile("(其|)([二三四五六七八九十])(是|)")
 #: What follows is a list of names or items (有3个：石桥村、…): a figure may announce it.
-_ENUMERATION_RE = re.compile(f"[{HAN_CLASS}]{{2,10}}、")
+_ENUMERATION_RE = re.compile(f"[{HAN_CLASS}]{{2,10}}(?:（[^（）]{{1,16}}）)?、")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 #: A clause ends at a mark, or at a wide gap: labels on one line (经治医师：许清和　　主治医师：杜明远).
@@ -70,7 +71,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         next_item = han >= 2 and _next_item(before, text, i)  # 一是 holds a 是 that announces nothing
         if han < 2 or (not next_item and announces(before)):
             continue
-        figure = FIGURE_END_RE.search(clause) is not None and not _ENUMERATION_RE.match(text, i + 1)
+        # a short figure opening the sentence is a label (男子100米：第一名……), not a statistic
+        label = len(clause) == len(before) and han < MIN_CLAUSE_HAN
+        figure = not label and FIGURE_END_RE.search(clause) is not None and not _ENUMERATION_RE.match(text, i + 1)
         after_colon = han >= MIN_ITEM_HAN and _list_colon_before(before)
         if not (figure or after_colon or next_item):
             continue
@@ -122,8 +125,14 @@ def _list_colon_before(before: str) -> bool:
     for m in _CLAUSE_START_RE.finditer(before):  # one pass: a clause runs from one mark to the next
         if m.group() == "：":
             head = before[clause_start : m.start()]
-            # a label (答： 附件：) opens no list; nor does a figure
-            if len(HAN_RE.findall(head)) >= MIN_CLAUSE_HAN and not FIGURE_END_RE.search(head):
+            # a label (答： 附件：) opens no list, nor does a figure, nor a colon before a number or
+            # a code (身份证号码：530102……) or a name (出租方：林国栋，身份证号码：……)
+            if (
+                len(HAN_RE.findall(head)) >= MIN_CLAUSE_HAN
+                and not FIGURE_END_RE.search(head)
+                and HAN_RE.match(before, m.end())
+                and len(HAN_RE.findall(_CLAUSE_START_RE.split(before[m.end() :], 1)[0])) >= MIN_FIRST_ITEM_HAN
+            ):
                 return True
         clause_start = m.end()
     return False

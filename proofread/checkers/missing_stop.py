@@ -29,6 +29,8 @@ _CLAUSE_MARKS_RE = re.compile("[，；：、]")
 #: Lines that need no full stop: list items and numbered headings (charclass.HEADING_NUMBER_RE),
 #: Markdown structure, a subtitle.
 _NO_STOP_START_RE = re.compile(r"[ \t\u3000]*(?:[-*+#|>]|——|—)")
+#: A line ending on a time: the header of a chat message, a subtitle cue's timing.
+_TIMESTAMP_END_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[,.]\d{1,3})?)?[ \t]*$")
 #: Where and when a text was written, closing it without a mark (记于 写于 作于 草于 改于 ...).
 _DATELINE_RE = re.compile(r"(?:记|写|作|草|书|改|定稿|修订|修改)于")
 #: A label and its value: 抄送：市委办公室，市人大办公室 · 联系人：王明
@@ -52,6 +54,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return  # a postscript: 二〇二六年五月四日，编者记于云川旧居
     if _previous_line_unmarked(text, start):
         return  # lines before it end with no mark either: verse, slogans, the author's layout
+    if _after_timestamp(text, start):
+        return  # a message of a chat log or a subtitle cue under its time: they end as they were typed
     if text[end - 1] == "一":
         return  # 一 may itself be OCR's reading of the 。 (P011 decides); adding another would be a guess
     if mostly_latin(text, end - 1) or (end - 1) in protected(text):
@@ -66,6 +70,12 @@ def _skip_blank_back(text: str, end: int) -> int:
     while end > 0 and text[end - 1] in _BLANK:
         end -= 1
     return end
+
+
+def _after_timestamp(text: str, start: int) -> bool:
+    """Does the nearest non-blank line before `start` end on a time (19:30 · 00:01:02,300)?"""
+    end = _skip_blank_back(text, start)
+    return _TIMESTAMP_END_RE.search(text, text.rfind("\n", 0, end) + 1, end) is not None
 
 
 def _previous_line_unmarked(text: str, start: int) -> bool:

@@ -30,6 +30,8 @@ _CLOSERS = {")": "paren", "）": "paren", "》": "title", "】": "lenticular"}
 _FULL = {"(": "（", ")": "）"}
 _MATE = {"（": "）", "《": "》", "【": "】", "）": "（", "》": "《", "】": "【"}
 _IDENT = re.compile(r"[A-Za-z0-9_.\]]")
+#: A locant opening the bracket of a chemical name: (2-甲基丙基) · (1,3-二氧戊环).
+_LOCANT_RE = re.compile(r"[0-9]+(?:,[0-9]+)*-")
 _LIST_MARKER_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])")
 #: An unclosed （ around a heading number, closed by a mark OCR makes of ）: （三： （2;
 _HEADING_NUMBER_RE = re.compile(r"（(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[：:；;」\]}|]")
@@ -96,6 +98,8 @@ def _chinese_parens(text: str, o: int, c: int, lo: int, hi: int) -> bool:
     before = text[o - 1] if o > lo else ""
     if before == "]" or (before and _IDENT.match(before) and not inside_han):
         return False  # Markdown link target, or a call/index such as f(a, b), PM2.5(x)
+    if before == "-" or _LOCANT_RE.match(text, o + 1, c):
+        return False  # a chemical name keeps ASCII brackets: α-甲基-4-(2-甲基丙基)苯乙酸
     if not inside_han:
         left, right = witness_before(text, o, lo), witness_after(text, c + 1, hi)
         # Chinese on one side and Chinese or the line's edge on the other: 局(2020)。 · (1)加强

@@ -35,11 +35,13 @@ _RULE = RULES["P018"]
 LOOK = 80  # characters looked back for the clause: a longer one is no opener
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;:!?\n“”（）]")
 _SENTENCE_START_RE = re.compile(r"[。；：！？;:!?\n“”]")
-#: Not 从: 从研究、设计到生产 is a range of items.
-_FRAMING_START_RE = re.compile(r"(?:据|经|按照|按|根据|依据)")
 MIN_CLAUSE_AFTER = 6  # Chinese characters to the next mark: 经调查、核实， and 根据调查、统计和分析 are lists
-#: An addressee: 同学们 同志们 (a word ending in 们, at most four characters).
-_ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们$")
+#: The addressees of a speech (老人们、小孩子 is a list of people, not a vocative).
+_ADDRESSEES = frozenset(
+    "同志们 同学们 朋友们 乡亲们 老师们 家长们 代表们 同事们 战友们 青年朋友们 女士们 先生们 各位".split()
+)
+#: Who says, before a one-character verb of saying: 有人说 · 他讲 (not 小说 · 演讲).
+_SPEAKERS = frozenset("人他她我你们者家员长师生友")
 _ANOTHER_ADDRESSEE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}们|各位|女士|先生|来宾|同志|朋友")
 #: The next stretch is an item too: it ends on another 、, or it joins the last items (和 及 与 等).
 _LIST_AFTER_RE = re.compile(r"[^，。；：！？、,;:!?\n]{1,12}、")
@@ -54,10 +56,28 @@ def _openers() -> frozenset[str]:
 
 
 @cache
-def _framing_verbs() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(verbs that close a framing phrase opened by 据/经/按, verbs of saying that close any clause)."""
-    words = read_list(dictionaries_dir() / "framing_verbs.txt")
-    return tuple(w for w in words if not w.startswith("*")), tuple(w[1:] for w in words if w.startswith("*"))
+def _framing() -> tuple[dict[str, tuple[str, tuple[str, ...]]], tuple[str, ...]]:
+    """({start: (characters that make it a word instead, the verbs that close the phrase)}, verbs of
+    saying), from framing_verbs.txt."""
+    frames: dict[str, tuple[str, tuple[str, ...]]] = {}
+    saying: list[str] = []
+    path = dictionaries_dir() / "framing_verbs.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        if words[0].startswith("*"):
+            saying.append(words[0][1:])
+        else:
+            not_after = "".join(w[1:] for w in words[1:] if w.startswith("!"))
+            frames[words[0]] = (not_after, tuple(w for w in words[1:] if not w.startswith("!")))
+    return frames, tuple(saying)
+
+
+def _framed(clause: str, frames: dict[str, tuple[str, tuple[str, ...]]]) -> bool:
+    """Does `clause` open with a framing preposition and end with one of its verbs (据……预测)?"""
+    frame = frames.get(clause[:1])
+    return frame is not None and clause[1:2] not in frame[0] and clause.endswith(frame[1])
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -78,6 +98,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         )
 
 
+def _ends_saying(clause: str, saying: tuple[str, ...]) -> bool:
+    for verb in saying:
+        if clause.endswith(verb):
+            return len(verb) > 1 or clause[-2:-1] in _SPEAKERS
+    return False
+
+
 def _clause_before(text: str, i: int) -> str | None:
     """What stands before the 、 at i that no list can hold (a description for the message), or None."""
     lo = max(0, i - LOOK)
@@ -96,14 +123,14 @@ def _clause_before(text: str, i: int) -> str | None:
     at_sentence_start = sentence_start == clause_start and text[sentence_start - 1 : sentence_start] not in ("：", ":")
     if at_sentence_start and clause in _openers():
         return "句首的插入语"
-    framing, saying = _framing_verbs()
+    frames, saying = _framing()
     long_after = len(HAN_RE.findall(next_stretch)) >= MIN_CLAUSE_AFTER
-    if long_after and _FRAMING_START_RE.match(clause) and clause.endswith(framing):
+    if long_after and at_sentence_start and _framed(clause, frames):
         return "句首的状语"
-    if long_after and len(clause) >= 3 and clause.endswith(saying):
+    if long_after and len(clause) >= 3 and _ends_saying(clause, saying):
         return "引出下文的“说”类动词"
     if FIGURE_END_RE.search(clause) and _COMPARISON_RE.match(after):
         return "数字，后面接着说它比上年的变化"
-    if at_sentence_start and _ADDRESSEE_RE.fullmatch(clause) and not _ANOTHER_ADDRESSEE_RE.match(after):
+    if at_sentence_start and clause in _ADDRESSEES and not _ANOTHER_ADDRESSEE_RE.match(after):
         return "称呼语"
     return None
