@@ -19,17 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    "77_notice_with_attachments.txt": "P013 deletes the space after the attachment number 附件：1. 2026年…, "
-    "reading 1. 2026 as one number with a gap",
-    "78_news_release_figures.txt": "P013 deletes the thousands-group space of 1 782.6亿元 (GB/T 15835 groups "
-    "the integer part of a decimal too)",
-    "85_wechat_article.txt": "P018 takes the quoted words “然而、不过” for an opener and 网友说、专家说都… for a "
-    "verb of saying; P014 takes the colon before a QR code (关注云川读书会：) at the text's end for a misread 。",
-    "86_library_catalogue.txt": "P015 takes the series dot of a catalogue entry (云川文库．地方史丛书 · 文丛．第二辑) "
-    "for a misread ，; P017 takes the publisher colon (—云川：云川大学出版社) after a title:subtitle colon for a "
-    "list's ；",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

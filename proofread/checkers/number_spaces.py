@@ -25,6 +25,8 @@ CODES = ("P013",)
 _RULE = RULES["P013"]
 
 PERCENT = ("%", "％", "‰", "个百分点")
+#: Three digits and the decimals after a space: a thousands group of a decimal number (1 782.6).
+_THOUSANDS_GROUP_RE = re.compile(r"[0-9]{3}\.[0-9]+")
 #: Units of amounts that are often, not always, decimals.
 AMOUNTS = "亿万千元吨亩斤克米升倍度"
 #: Classifiers of whole things and date units: the number before them is an integer.
@@ -46,6 +48,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         left, right, after = m.group("left"), m.group("right"), m.group("after")
         unit = after[-1:] if after else ""
         space = m.start("right") - 1
+        if left.endswith(".") and not left[:-1].count(".") and len(left) <= 3 and text[m.start() - 1] in "：、（“，":
+            continue  # a list number before a year or a figure: 附件：1. 2026年……
+        if "." in right and _THOUSANDS_GROUP_RE.fullmatch(right) and "." not in left:
+            continue  # 1 782.6: the whole part grouped in threes (GB/T 15835), then the decimals
         if "." in left or "." in right:
             fix, safe, why = "", True, "数字中间多了空格（小数点旁或数字已有小数点）"
         elif len(left) > 3:

@@ -36,6 +36,9 @@ LOOK = 80  # characters looked back for the clause: a longer one is no opener
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;:!?\n“”（）]")
 _SENTENCE_START_RE = re.compile(r"[。；：！？;:!?\n“”]")
 MIN_CLAUSE_AFTER = 6  # Chinese characters to the next mark: 经调查、核实， and 根据调查、统计和分析 are lists
+#: What stands before words that are quoted or announced, not a sentence's first words
+#: (关联词有：但是、然而 · 题目是“然而、不过”这两个词).
+_NOT_OPENING = ("：", ":", "“", "‘", "「")
 #: The addressees of a speech (老人们、小孩子 is a list of people, not a vocative).
 _ADDRESSEES = frozenset(
     "同志们 同学们 朋友们 乡亲们 老师们 家长们 代表们 同事们 战友们 青年朋友们 女士们 先生们 各位".split()
@@ -120,14 +123,19 @@ def _clause_before(text: str, i: int) -> str | None:
         return None  # more items follow (但是、然而、不过 · 小说、散文和戏剧评论)
     sentence_start = after_last(_SENTENCE_START_RE, text, lo, i)
     # a sentence's first words, not words a colon announced (关联词有：但是、然而)
-    at_sentence_start = sentence_start == clause_start and text[sentence_start - 1 : sentence_start] not in ("：", ":")
+    at_sentence_start = sentence_start == clause_start and text[sentence_start - 1 : sentence_start] not in _NOT_OPENING
     if at_sentence_start and clause in _openers():
         return "句首的插入语"
     frames, saying = _framing()
     long_after = len(HAN_RE.findall(next_stretch)) >= MIN_CLAUSE_AFTER
     if long_after and at_sentence_start and _framed(clause, frames):
         return "句首的状语"
-    if long_after and len(clause) >= 3 and _ends_saying(clause, saying):
+    if (
+        long_after
+        and len(clause) >= 3
+        and _ends_saying(clause, saying)
+        and not any(_ends_saying(next_stretch[:k], saying) for k in (2, 3, 4))
+    ):
         return "引出下文的“说”类动词"
     if FIGURE_END_RE.search(clause) and _COMPARISON_RE.match(after):
         return "数字，后面接着说它比上年的变化"
