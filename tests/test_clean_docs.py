@@ -77,6 +77,14 @@ IN_REACH = [
     "79_meeting_speech.txt",
     "80_policy_qa.txt",
     "82_mediation_record.txt",
+    "87_provincial_economy_report.txt",
+    "89_notice_requirements.txt",
+    "90_situation_report.txt",
+    "91_investment_fair_news.txt",
+    "94_survey_report.txt",
+    "95_company_statement.txt",
+    "97_implementation_plan.txt",
+    "98_wechat_residents_article.txt",
 ]
 
 
