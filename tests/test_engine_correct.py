@@ -315,3 +315,10 @@ def test_near_identical_glyphs_need_more_evidence_for_a_safe_fix():
         fix("县级财政收人增长百分之六，城镇新增就业五千二百人以上。")
         == "县级财政收入增长百分之六，城镇新增就业五千二百人以上。"
     )
+
+
+def test_a_city_name_gets_at_most_an_even_odds_suggestion():
+    # 澜州市 is an invented city: the first character of X州市 is a name's, so the look-alike the
+    # model prefers (湖) is a suggestion, and the report does not claim to be sure of it
+    fs = [f for f in findings("9月3日，消费者黄女士在澜州市岚山区某超市购买的商品存在质量问题。") if f.original == "澜"]
+    assert all(not f.safe and f.confidence <= 0.5 for f in fs)

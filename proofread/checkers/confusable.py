@@ -38,7 +38,8 @@ def check(doc: Document, options) -> Iterator[Finding]:
                 start + c.start,
                 start + c.end,
                 [c.replacement, *c.alternatives],
-                confidence=api.confidence(c.score, corrector.safe_threshold - 1.0),
+                # in a name, a quotation or a repeated stretch the score says little: at most even odds
+                confidence=min(api.confidence(c.score, corrector.safe_threshold - 1.0), 0.5 if c.guarded else 1.0),
                 message=f"“{c.original}”与“{c.replacement}”{how}，按上下文应为“{c.replacement}”",
                 # a homophone is a safe fix only when the text is known to be typed: in scans
                 # and unknown text the sound-alike set is large and mostly wrong (带量 -> 大量)

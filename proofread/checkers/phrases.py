@@ -11,6 +11,8 @@ from ..registry import RULES
 
 CODES = ("C004",)
 # function characters stand alone by nature (人民的团结 is not 民族团结 misspelt)
+#: numerals count things: 分为四类 is no 垃圾分类 misspelt
+NUMERALS = frozenset("一二两三四五六七八九十百千万几")
 FUNCTION_CHARS = frozenset("的地得了着过和与及或是在对把被将之其而并等为以于从向也都就还又很")
 
 
@@ -46,12 +48,15 @@ def check(doc: Document, options) -> Iterator[Finding]:
         gain -= lm_score(best, text[a:b], a == 0, b == len(text))
         if gain <= 0 or text[miss.start : miss.end] in idx.phrases:
             continue
+        guard = engine.corrector.guard
+        if guard is not None and guards.covered(text, k, k + 1, guard.protected):
+            continue  # inside a word of the allow-list or another phrase: 文旅产业 is no 文化产业
         if not _stands_alone(best, text, miss.start, miss.end, k):
             continue  # the character makes a word with its neighbours: 党政领导 is not 党的领导 misspelt
         confusable = right in {c for c, _ in engine.corrector.table.get(wrong, ())}
         edge = miss.position in (0, len(miss.phrase) - 1)
-        if (edge or wrong in FUNCTION_CHARS) and not confusable:
-            continue  # 科技园被认定: a phrase's edge overlaps the next word; only a look-alike counts
+        if (edge or wrong in FUNCTION_CHARS or wrong in NUMERALS) and not confusable:
+            continue  # 科技园被认定: a phrase's edge overlaps the next word; 垃圾四类: a count; only a look-alike counts
         yield doc.finding(
             rule,
             k,

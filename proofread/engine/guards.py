@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..datafiles import dictionaries_dir, read_list
@@ -63,7 +64,7 @@ def _prefixes(words: frozenset) -> frozenset:
     return frozenset(w[:2] for w in words)
 
 
-def _covered(line: str, i: int, j: int, words: frozenset) -> bool:
+def covered(line: str, i: int, j: int, words: frozenset) -> bool:
     """Is line[i:j] inside an occurrence of one of `words`?"""
     prefixes = _prefixes(words)
     for a in range(max(0, i - MAX_WORD + 1), i + 1):
@@ -73,6 +74,10 @@ def _covered(line: str, i: int, j: int, words: frozenset) -> bool:
             if line[a:b] in words:
                 return True
     return False
+
+
+#: What follows the first character of a place name: X州市 · X州区 · X州县.
+_PLACE_NAME_RE = re.compile("州[市区县]")
 
 
 def _in_short_quote(line: str, i: int) -> bool:
@@ -98,15 +103,17 @@ class Guard:
         return _names()[1]
 
     def level(self, line: str, i: int, j: int) -> str | None:
-        if _covered(line, i, j, self.protected):
+        if covered(line, i, j, self.protected):
             return SKIP
-        if _covered(line, i, j, self.names):
+        if covered(line, i, j, self.names):
             return SUGGEST
         for k in (i - 1, i - 2):
             if k >= 0 and line[k] in self.surnames and not self._in_word(line, k, i):
                 return SUGGEST
         if _in_short_quote(line, i):
             return SUGGEST
+        if _PLACE_NAME_RE.match(line, j):
+            return SUGGEST  # the first character of a city's name: 澜州市 · 岚州区
         return None
 
     def _in_word(self, line: str, k: int, i: int) -> bool:
