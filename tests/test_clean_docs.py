@@ -85,6 +85,10 @@ IN_REACH = [
     "95_company_statement.txt",
     "97_implementation_plan.txt",
     "98_wechat_residents_article.txt",
+    # numbered headings with a comma and fields of minutes no longer make a document look hard-wrapped
+    "88_county_plenary_speech.txt",
+    "93_annual_duty_report.txt",
+    "96_meeting_minutes.txt",
 ]
 
 

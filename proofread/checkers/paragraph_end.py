@@ -80,7 +80,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     ]
     # Lines ending on a candidate mark vote neither way: they are what is being judged.
     judged = set(dot_lines) | set(colon_lines) | set(yi_lines)
-    voters = [line for line in lines if line not in judged]
+    # A numbered heading (一、加强学习，不断提升履职能力) or a field (出席：……) may end on no mark:
+    # it says nothing about how the paragraphs end, so it does not vote that way.
+    voters = [
+        (start, end)
+        for start, end in lines
+        if (start, end) not in judged and not (text[end - 1] not in SENTENCE_END and _heading_or_field(text, start))
+    ]
     open_ends = sum(1 for start, end in voters if text[end - 1] not in SENTENCE_END and text[end - 1] not in "，,")
     if open_ends > WRAPPED_SHARE * max(1, len(voters)):
         return  # lines end mid-sentence: they are printed lines, not paragraphs
@@ -99,6 +105,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield from _comma_ends(doc, lines)
 
 
+#: A field of a form or of minutes: 出席：王明、李华 · 分送：市委办公室.
+_FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,6}[：:]")
+
+
+def _heading_or_field(text: str, start: int) -> bool:
+    return HEADING_NUMBER_RE.match(text, start) is not None or _FIELD_RE.match(text, start) is not None
+
+
 def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[Finding]:
     text = doc.text
     prot = protected(text)
@@ -110,6 +124,8 @@ def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[
             continue  # inside a quotation that runs on: its layout is the author's
         if HEADING_NUMBER_RE.match(text, start):
             continue  # a numbered heading or item announces what follows it: （一）基本情况：
+        if "\u3000\u3000" in text[start:end] or "\t" in text[start:end]:
+            continue  # fields of a form set out in columns: 委托代理人（签字）：　　　　委托代理人（签字）：
         if text[k] == ":" and (not chinese_before(text, k) or mostly_latin(text, k)):
             continue
         # Mid-text, a colon may announce the next paragraph in words no list holds (老支书笑了笑：,
