@@ -250,6 +250,12 @@ HEADING_NUMBER_RE = re.compile(
 )
 
 
+#: A label and its value at the start of a line: 抄送：市委办公室 · 联系人：王明 · 出席：……
+FIELD_START_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
+#: The full stop and dash of a bibliographic description (GB/T 3792): ．—2版．—云川：云川大学出版社.
+BIBLIOGRAPHIC_RE = re.compile(r"[.．]—")
+
+
 def is_title_line(line: str) -> bool:
     """A heading or title: short and without sentence punctuation. Its spacing is layout."""
     return len(line.strip()) <= 40 and _SENTENCE_PUNCT_RE.search(line) is None

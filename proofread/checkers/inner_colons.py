@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_CLASS, HAN_RE, after_last, mostly_latin, protected
+from .charclass import BIBLIOGRAPHIC_RE, HAN_CLASS, HAN_RE, after_last, mostly_latin, protected
 from .figures import CONTINUATION_RE, FIGURE_END_RE
 from .lead_ins import announces
 
@@ -48,8 +48,6 @@ _COLON_RE = re.compile(f"：(?=[{HAN_CLASS}]|\\d+[.．、][{HAN_CLASS}])")
 _ITEM_RE = re.compile("(其|)([二三四五六七八九十])(是|)")
 #: What follows is a list of names or items (有3个：石桥村、…): a figure may announce it.
 _ENUMERATION_RE = re.compile(f"[{HAN_CLASS}]{{2,16}}(?:（[^（）]{{1,32}}）)?、")
-#: The full stop and dash of a bibliographic description (GB/T 3792): ．—2版．—云川：云川大学出版社.
-_BIBLIOGRAPHIC_RE = re.compile(r"[.．]—")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 #: A clause ends at a mark, or at a wide gap: labels on one line (经治医师：许清和　　主治医师：杜明远).
@@ -61,7 +59,7 @@ _COMMA_RE = re.compile(f"[，,]|(?<=[{HAN_CLASS}])[.．](?=[{HAN_CLASS}])")
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
-    if "：" not in text or _BIBLIOGRAPHIC_RE.search(text):
+    if "：" not in text or BIBLIOGRAPHIC_RE.search(text):
         return  # (a catalogue's 题名：副题名 and 出版地：出版者 are colons of its own grammar)
     prot = None
     for m in _COLON_RE.finditer(text):

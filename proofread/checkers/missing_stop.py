@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, HEADING_NUMBER_RE, mostly_latin, protected, quote_left_open
+from .charclass import FIELD_START_RE, HAN_RE, HEADING_NUMBER_RE, mostly_latin, protected, quote_left_open
 
 CODES = ("P016",)
 _RULE = RULES["P016"]
@@ -33,8 +33,6 @@ _NO_STOP_START_RE = re.compile(r"[ \t\u3000]*(?:[-*+#|>]|——|—)")
 _TIMESTAMP_END_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[,.]\d{1,3})?)?[ \t]*$")
 #: Where and when a text was written, closing it without a mark (记于 写于 作于 草于 改于 ...).
 _DATELINE_RE = re.compile(r"(?:记|写|作|草|书|改|定稿|修订|修改)于")
-#: A label and its value: 抄送：市委办公室，市人大办公室 · 联系人：王明
-_FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -48,7 +46,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return  # a title, a name, a date: no sentence to end
     if _NO_STOP_START_RE.match(line) or HEADING_NUMBER_RE.match(line) or quote_left_open(line):
         return
-    if _FIELD_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
+    if FIELD_START_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
         return  # a field of a form or of a document's distribution list (抄送：…), a table
     if _DATELINE_RE.search(line):
         return  # a postscript: 二〇二六年五月四日，编者记于云川旧居

@@ -26,6 +26,7 @@ from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import (
+    FIELD_START_RE,
     HAN_RE,
     HEADING_NUMBER_RE,
     chinese_before,
@@ -105,12 +106,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield from _comma_ends(doc, lines)
 
 
-#: A field of a form or of minutes: 出席：王明、李华 · 分送：市委办公室.
-_FIELD_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,6}[：:]")
-
-
 def _heading_or_field(text: str, start: int) -> bool:
-    return HEADING_NUMBER_RE.match(text, start) is not None or _FIELD_RE.match(text, start) is not None
+    return HEADING_NUMBER_RE.match(text, start) is not None or FIELD_START_RE.match(text, start) is not None
 
 
 def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[Finding]:

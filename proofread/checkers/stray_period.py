@@ -19,14 +19,12 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_CLASS, HAN_RE, mostly_latin, protected
+from .charclass import BIBLIOGRAPHIC_RE, HAN_CLASS, HAN_RE, mostly_latin, protected
 
 CODES = ("P015",)
 _RULE = RULES["P015"]
 
 _PERIOD_RE = re.compile(f"(?<=[{HAN_CLASS}”）》])[.．](?=[{HAN_CLASS}“（《])")
-#: The full stop and dash of a bibliographic description (GB/T 3792): ．—2版．—云川：云川大学出版社.
-_BIBLIOGRAPHIC_RE = re.compile(r"[.．]—")
 #: A Chinese clause mark anywhere in the text: its author writes Chinese marks.
 _CHINESE_MARK_RE = re.compile("[，。；？！]")
 
@@ -53,7 +51,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if chinese_marks is None:
             chinese_marks = _CHINESE_MARK_RE.search(text) is not None
-            if _BIBLIOGRAPHIC_RE.search(text):
+            if BIBLIOGRAPHIC_RE.search(text):
                 return  # a catalogue: ． parts a series from its sub-series (云川文库．地方史丛书)
         yield doc.finding(
             _RULE,
