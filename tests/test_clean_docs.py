@@ -89,6 +89,7 @@ IN_REACH = [
     "88_county_plenary_speech.txt",
     "93_annual_duty_report.txt",
     "96_meeting_minutes.txt",
+    "83_budget_report.txt",  # its longest sentence ends on a figure (达到0.58·)
 ]
 
 

@@ -44,6 +44,7 @@ MIN_HAN = 10  # a shorter line may be verse, a heading or a list item: 床前明
 MIN_HAN_DOT = 6  # ... but none ends on a middle dot
 _MIDDLE_DOTS = "·•・‧"
 MIN_CLAUSE = 4  # Chinese characters in the clause the comma ends: 参加会议的有：张三，is a list
+_NUMBER_END_RE = re.compile(r"[0-9][0-9.]*[%％]?$")  # a clause ending on a figure: 达到0.58·
 SENTENCE_END = frozenset("。！？!?；;：:…”’）)》】」』—")
 #: What may stand before the comma: the end of a clause (a character, a number, a closing mark;
 #: a quote of either direction, since the quote rules may turn it in the same run).
@@ -160,9 +161,10 @@ def _misread_stops(doc: Document, candidates: list[tuple[int, int]]) -> Iterator
             continue
         if text[k] in ".．" and (not chinese_before(text, k) or mostly_latin(text, k)):
             continue  # the full stop of an English sentence
-        line = text[start:k]
-        if len(HAN_RE.findall(_LAST_CLAUSE_RE.split(line)[-1])) < MIN_CLAUSE:
-            continue  # 一、 二、 items and short clauses: not a sentence end to judge
+        clause = _LAST_CLAUSE_RE.split(text[start:k])[-1]
+        han = len(HAN_RE.findall(clause))
+        if han < MIN_CLAUSE and not (han >= 2 and _NUMBER_END_RE.search(clause)):
+            continue  # 一、 二、 items and short clauses (but 达到0.58 is a clause): not a sentence end to judge
         yield doc.finding(
             _P011,
             k,
