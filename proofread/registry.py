@@ -222,7 +222,8 @@ Example: 全区已培育省级农业产业化龙头企业九家： (end of text)
 What it does: finds `.` or `．` between two Chinese characters (or a closing and an opening mark).
 In a text that writes its other clause marks in Chinese (，。；？！) it becomes ，, with 。 as the
 alternative; in a text with none it is only reported, with both. A dot before one or two Chinese
-characters and a mark is part of a name: a Chinese domain (博物馆.公益), a field (学生表.姓名).
+characters and a mark is part of a name: a Chinese domain (博物馆.公益 · 招考.中国), a field
+(学生表.姓名 · 成绩表.课程名称).
 Why is this bad? Neither is a Chinese mark; OCR makes them of a small ， (or 。) printed low. On
 scanned pages every one measured was a comma: a lost 。 is read as a middle dot instead.
 Example: 全年竣工投产11个项目.其中10亿元以上的7个。 → 全年竣工投产11个项目，其中10亿元以上的7个。
@@ -259,7 +260,8 @@ label's: 答：), or one before the next item of a counted list (一是……：
 that announces (他指出 如下 包括 是 三点 ..., `dictionaries/colon_lead_ins.txt`). It becomes ； before
 the next item, ， when the next clause goes on about the same figure (增长 分别 比上年 ...), ； when it
 parts the items of a list or the sentence holds a ；, and ， before 其中. Otherwise ， or ； is only
-proposed. A colon before a quotation, a number, a list of names or a line end, labels on one line
+proposed. A colon before a quotation, a number, a list of names, the parts of the figure before it
+(重点项目86个：工业项目32个，……) or a line end, labels on one line
 (经治医师：许清和　　主治医师：杜明远), and a colon after words that sum up (相比还有不小差距：) are left
 alone.
 Why is this bad? A sentence has one colon, and a figure announces nothing; OCR reads a small ； (or
@@ -277,10 +279,11 @@ Example: 工业机器人产量3160套：增长9.2%。 → 工业机器人产量3
         """
 What it does: replaces 、 with ， where the stretch before it can be no list item: a sentence adverbial
 that opens the sentence (下一步 今年以来 据了解, `dictionaries/clause_openers.txt`), a framing phrase
-(据气象部门预测 经研究 按常住人口计算) or a clause ending on a verb of saying (也有人说,
+(据气象部门预测 按常住人口计算) or a clause ending on a verb of saying (也有人说,
 `dictionaries/framing_verbs.txt`) before a clause of six or more characters, a figure and its comparison
 with the year before (10.21万元、比上年增长5.2%), or the addressee of a speech (同学们、) unless another
-follows (同学们、老师们). Never where more items follow (但是、然而、不过 · 小说、散文和戏剧评论).
+follows (同学们、老师们). Never where more items follow (但是、然而、不过 · 小说、散文和戏剧评论 ·
+据统计、测算) or the next word has the same shape (事实上、法律上).
 Why is this bad? 、 parts the items of a list, ， parts clauses; OCR reads ， as 、.
 Example: 下一步、全市将抓好晚稻田间管理。 → 下一步，全市将抓好晚稻田间管理。
 """,
@@ -292,8 +295,8 @@ Example: 下一步、全市将抓好晚稻田间管理。 → 下一步，全市
         "a rate whose % was read as a digit or a comma",
         _A,
         """
-What it does: after a word of change (增长 下降 上涨 下跌 回落 分别增长), a number with two decimals
-and no unit gets its last digit back as % (增长6.78， → 6.7%，); after a change or a rate (整改率为
+What it does: after a word of change (增长 下降 上涨 下跌 回落 分别增长), a number of one or more with
+two decimals and no unit gets its last digit back as % (增长6.78， → 6.7%，); after a change or a rate (整改率为
 覆盖率达到 比重为), a number followed by a comma and another mark gets the comma back as % (整改率为
 98.9，： → 98.9%：). A level (提高到2.28 · 分别为7.26) is no evidence: ratios, pH values, scores and
 concentrations have two decimals and no %. Nor is a clause about an index, a coefficient, an exchange

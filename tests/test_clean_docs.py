@@ -19,17 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    # seventh round (99-110): correct text the rules still change
-    "99_procurement_annex.txt": "P018 takes 经甲方审核、确认的变更清单 (two verbs under one 经) for a framing phrase",
-    "102_agriculture_bulletin.txt": "P018 takes 据统计、测算， for an opener; P013 deletes the caption space of 表1 12个乡镇",
-    "105_museum_annual_report.txt": "P017 takes 全年举办展览23个：基本陈列3个，…；… (a figure announcing a list parted by ；) for a misread ；",
-    "106_admissions_brochure.txt": "P015 takes the Chinese domain 云川招考.中国 followed by text (查询录取结果) for a comma",
-    "107_edge_figure_colons.txt": "P017 takes 重点项目86个：工业项目32个，…；… (a figure announcing a list parted by ；) for a misread ；",
-    "108_edge_decimal_changes.txt": "P019 takes unitless changes (收入比下降0.07 · 学分绩点增长0.12 · CMI增长0.04) for rates",
-    "109_edge_pause_marks.txt": "P018 takes 据统计、测算 · 经审核、公示无异议的 · 经认定、备案的 · 事实上、法律上都 for openers",
-    "110_edge_spaces_and_dots.txt": "P015 takes field names (成绩表.课程名称) and 云川教育.中国查询 for commas; P013 deletes caption spaces (表1 15所)",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

@@ -49,6 +49,7 @@ _ITEM_RE = re.compile("(其|)([二三四五六七八九十])(是|)")
 #: What follows is a list of names or items (有3个：石桥村、…): a figure may announce it.
 _ENUMERATION_RE = re.compile(f"[{HAN_CLASS}]{{2,16}}(?:（[^（）]{{1,32}}）)?、")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
+_MEASURE_RE = re.compile("[个家所项件座次户套台辆名人条处批场]")
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 #: A clause ends at a mark, or at a wide gap: labels on one line (经治医师：许清和　　主治医师：杜明远).
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n\t\u3000]| {2,}")
@@ -73,7 +74,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         # a short figure opening the sentence is a label (男子100米：第一名……), not a statistic
         label = len(clause) == len(before) and han < MIN_CLAUSE_HAN
-        figure = not label and FIGURE_END_RE.search(clause) is not None and not _ENUMERATION_RE.match(text, i + 1)
+        figure = (
+            not label
+            and FIGURE_END_RE.search(clause) is not None
+            and not _ENUMERATION_RE.match(text, i + 1)
+            and not _breakdown(clause, text, i)
+        )
         after_colon = han >= MIN_ITEM_HAN and _list_colon_before(before)
         if not (figure or after_colon or next_item):
             continue
@@ -104,6 +110,16 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             message=f"句中的冒号没有引出下文（{evidence}）：{why}",
             safe=safe,
         )
+
+
+def _breakdown(clause: str, text: str, i: int) -> bool:
+    """Does the colon at i announce the parts of the figure before it (重点项目86个：工业项目32个，……)?
+    The first part is counted in the same measure word."""
+    unit = clause[-1]
+    if not _MEASURE_RE.match(unit):
+        return False
+    first = _CLAUSE_START_RE.split(text[i + 1 : i + 1 + LOOK], 1)[0]
+    return re.search(f"[0-9]{re.escape(unit)}$", first) is not None
 
 
 def _next_item(before: str, text: str, i: int) -> bool:

@@ -48,6 +48,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         left, right, after = m.group("left"), m.group("right"), m.group("after")
         unit = after[-1:] if after else ""
         space = m.start("right") - 1
+        if text[m.start() - 1] in "表图" or text[max(0, m.start() - 2) : m.start()] in ("附件", "附表"):
+            continue  # a table's or figure's number before its caption: 表1 12个乡镇
         if left.endswith(".") and not left[:-1].count(".") and len(left) <= 3 and text[m.start() - 1] in "：、（“，":
             continue  # a list number before a year or a figure: 附件：1. 2026年……
         if "." in right and _THOUSANDS_GROUP_RE.fullmatch(right) and "." not in left:

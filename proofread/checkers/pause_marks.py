@@ -6,14 +6,15 @@ does not settle, so the rule fixes only where the stretch before 、 can be no l
 
 - a sentence adverbial that opens the sentence (下一步 · 今年以来 · 据了解;
   `dictionaries/clause_openers.txt`), not words a colon announced (关联词有：但是、然而);
-- a framing phrase (据气象部门预测 · 经研究 · 按常住人口计算) or a clause ending on a verb of saying
+- a framing phrase (据气象部门预测 · 按常住人口计算) or a clause ending on a verb of saying
   (也有人说), which a clause of six or more characters follows (`dictionaries/framing_verbs.txt`;
-  经调查、核实 lists two verbs);
+  据统计、测算 lists two verbs);
 - a figure and its comparison with the year before (10.21万元、比上年增长5.2%);
 - the addressee of a speech (同学们、大学是什么？), unless another addressee follows (同学们、老师们).
 
 And never where more items follow: the next stretch ends on another 、, or joins the last items
-with 和 及 与 或 等 (小说、散文和戏剧评论 · 根据现场调查、资料分析和专家论证).
+with 和 及 与 或 等 (小说、散文和戏剧评论 · 根据现场调查、资料分析和专家论证), or the next word
+has the same shape (事实上、法律上).
 """
 
 from __future__ import annotations
@@ -124,10 +125,12 @@ def _clause_before(text: str, i: int) -> str | None:
     sentence_start = after_last(_SENTENCE_START_RE, text, lo, i)
     # a sentence's first words, not words a colon announced (关联词有：但是、然而)
     at_sentence_start = sentence_start == clause_start and text[sentence_start - 1 : sentence_start] not in _NOT_OPENING
-    if at_sentence_start and clause in _openers():
+    long_after = len(HAN_RE.findall(next_stretch)) >= MIN_CLAUSE_AFTER
+    if len(clause) <= 4 and next_stretch[len(clause) - 1 : len(clause)] == clause[-1]:
+        return None  # two words of one shape are items: 事实上、法律上 · 省内、省外
+    if long_after and at_sentence_start and clause in _openers():
         return "句首的插入语"
     frames, saying = _framing()
-    long_after = len(HAN_RE.findall(next_stretch)) >= MIN_CLAUSE_AFTER
     if long_after and at_sentence_start and _framed(clause, frames):
         return "句首的状语"
     if (

@@ -36,8 +36,9 @@ _SENTENCE_START_RE = re.compile(r"[。；！？;!?\n]")
 #: A level stated with no unit earlier in the sentence (性别比为104.35（…）， · 总和生育率为1.08，):
 #: the change after it is in the same plain units (比上年下降0.12), not a percentage.
 _PLAIN_LEVEL_RE = re.compile(r"(?<![\d.])\d+\.\d+(?=[，、；（(）)\s]|$)")
-#: 增长6.78， → 6.7% (the last digit was the %): a change only.
-_DIGIT_RE = re.compile(_CHANGE + r"(?<![\d.])\d+\.\d(?P<mark>\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
+#: 增长6.78， → 6.7% (the last digit was the %): a change only, and of one or more (a ratio, a grade
+#: point or a coefficient changes by 0.12 with no unit: 收入比下降0.07 · 绩点增长0.12).
+_DIGIT_RE = re.compile(_CHANGE + r"(?<![\d.])[1-9]\d*\.\d(?P<mark>\d)(?=[，。；：、]|以上|以内|左右|$)", re.M)
 #: 整改率为98.9，： → 98.9% (the first of two marks was the %): a doubled mark is damage already.
 _COMMA_RE = re.compile(f"(?:{_CHANGE}|{_LEVEL})" + r"(?<![\d.])\d+(?:\.\d)?(?P<mark>，)(?=[，。；：])")
 

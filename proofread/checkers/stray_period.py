@@ -25,6 +25,8 @@ CODES = ("P015",)
 _RULE = RULES["P015"]
 
 _PERIOD_RE = re.compile(f"(?<=[{HAN_CLASS}”）》])[.．](?=[{HAN_CLASS}“（《])")
+#: Chinese top-level domains: 云川招考.中国 · 博物馆.公益.
+_CHINESE_TLD_RE = re.compile("中国|中國|公益|政务|公司|网络|网址|在线|商城|集团|企业|健康|信息|商店|网店|我爱你")
 #: A Chinese clause mark anywhere in the text: its author writes Chinese marks.
 _CHINESE_MARK_RE = re.compile("[，。；？！]")
 
@@ -49,6 +51,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         prot = prot if prot is not None else protected(text)
         if s in prot or mostly_latin(text, s) or _name_part_after(text, s + 1):
             continue
+        if text[s - 1] == "表" or _CHINESE_TLD_RE.match(text, s + 1):
+            continue  # a table's field (成绩表.课程名称) or a Chinese domain (云川招考.中国查询)
         if chinese_marks is None:
             chinese_marks = _CHINESE_MARK_RE.search(text) is not None
             if BIBLIOGRAPHIC_RE.search(text):
