@@ -280,7 +280,8 @@ Example: 工业机器人产量3160套：增长9.2%。 → 工业机器人产量3
 What it does: replaces 、 with ， where the stretch before it can be no list item: a sentence adverbial
 that opens the sentence (下一步 今年以来 据了解, `dictionaries/clause_openers.txt`), a framing phrase
 (据气象部门预测 按常住人口计算) or a clause ending on a verb of saying (也有人说,
-`dictionaries/framing_verbs.txt`) before a clause of six or more characters, a figure and its comparison
+`dictionaries/framing_verbs.txt`) before a clause of six or more characters (these two only as
+suggestions: they may end the first of two items), a figure and its comparison
 with the year before (10.21万元、比上年增长5.2%), or the addressee of a speech (同学们、) unless another
 follows (同学们、老师们). Never where more items follow (但是、然而、不过 · 小说、散文和戏剧评论 ·
 据统计、测算) or the next word has the same shape (事实上、法律上).
