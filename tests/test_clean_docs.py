@@ -94,6 +94,18 @@ IN_REACH = [
     "101_securities_note.txt",
     "103_traffic_accident_report.txt",
     "104_fire_inspection_record.txt",
+    # eighth round; 113 is left out: P011 does not put back a stop damaged after a bracket (…2316452）·)
+    "111_city_statistical_bulletin.txt",
+    "112_audit_report_summary.txt",
+    "114_deputy_suggestion_reply.txt",
+    "115_safety_inspection_bulletin.txt",
+    "116_investment_project_promo.txt",
+    "117_medical_insurance_explainer.txt",
+    "118_flood_control_speech.txt",
+    "119_party_branch_work_plan.txt",
+    "120_csr_report_excerpt.txt",
+    "121_school_annual_summary.txt",
+    "122_rural_revitalization_survey.txt",
 ]
 
 
