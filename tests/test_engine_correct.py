@@ -322,3 +322,11 @@ def test_a_city_name_gets_at_most_an_even_odds_suggestion():
     # model prefers (湖) is a suggestion, and the report does not claim to be sure of it
     fs = [f for f in findings("9月3日，消费者黄女士在澜州市岚山区某超市购买的商品存在质量问题。") if f.original == "澜"]
     assert all(not f.safe and f.confidence <= 0.5 for f in fs)
+
+
+def test_a_name_used_three_times_gets_no_finding():
+    # an invented city the model does not know: once it is a suggestion, three times it is the author's
+    one = "梧川市今年新建学校九所。"
+    three = "梧川市今年新建学校九所。梧川市图书馆全年接待读者十万人次。梧川市博物馆免费开放。"
+    assert [f for f in findings(one) if f.original == "川"]
+    assert not [f for f in findings(three) if f.original in "梧川"]

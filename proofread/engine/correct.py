@@ -38,6 +38,7 @@ CLAUSE = re.compile(r"[^，。！？；：、“”‘’（）《》〈〉【�
 WINDOW = 3
 DOC_BONUS = 1.0  # log10 units: the repaired word is one the document uses elsewhere
 OPEN_MIN_SIM = 0.6  # stroke similarity a document-word candidate needs outside the tables
+NAME_USAGE = 3  # ... three times: not even a suggestion
 REPEAT_PENALTY = 2.0  # log10 units: the text around the character occurs twice in the document
 MAX_CANDIDATES = 24  # per character, most similar first: the tail never pays its penalty back
 PAIR_CANDIDATES = 16  # per character when two neighbours are tried together: beyond it nothing was found on the dev set
@@ -73,8 +74,9 @@ class DocContext:
             self._index = idx
         return self._index
 
-    def repeated(self, line: str, i: int, j: int) -> bool:
-        """Does a two-character piece of Chinese around line[i:j] occur twice in the document?
+    def repeated(self, line: str, i: int, j: int) -> int:
+        """How often the most frequent two-character piece of Chinese around line[i:j] occurs in the
+        document, when it occurs twice or more (else 0).
 
         OCR damage is sporadic; the same odd pair twice (务本责实 … 务本责实) is the author's usage.
         """
@@ -82,11 +84,12 @@ class DocContext:
             text = self.text
             self._pairs = Counter(text[k : k + 2] for k in range(len(text) - 1))
         pairs = self._pairs
+        most = 0
         for a in range(max(0, i - 1), j):
             pair = line[a : a + 2]
-            if len(pair) == 2 and _is_han(pair[0]) and _is_han(pair[1]) and pairs[pair] >= 2:
-                return True
-        return False
+            if len(pair) == 2 and _is_han(pair[0]) and _is_han(pair[1]):
+                most = max(most, pairs[pair])
+        return most if most >= 2 else 0
 
 
 @dataclass
@@ -316,10 +319,10 @@ class Corrector:
             j = i + n
             if j not in levels:
                 levels[j] = self.guard.level(line, i, j) if self.guard is not None else None
-                repeated[j] = doc is not None and doc.repeated(line, i, j)
+                repeated[j] = doc.repeated(line, i, j) if doc is not None else 0
                 contexts[j] = self._contexts(line, i, j) if words else ()
-            if levels[j] == "skip":
-                continue
+            if levels[j] == "skip" or repeated[j] >= NAME_USAGE:
+                continue  # (used this way three times or more: a name or the author's term, 梧川市 ×8)
             by_shape = (i, repl) in self._by_shape
             if repeated[j] and by_shape:
                 continue  # the document repeats the "odd" text and no table backs the repair
@@ -339,7 +342,7 @@ class Corrector:
         alts = [t[3] for t in scored[1:4] if t[0] > self.threshold - 2 and len(t[3]) == len(repl)]
         runner = max((t[0] for t in scored[1:] if t[3][0] != repl[0]), default=float("-inf"))
         shape = (i, repl) in self._by_shape
-        guarded = levels[j] == "suggest" or repeated[j]
+        guarded = levels[j] == "suggest" or bool(repeated[j])
         return Correction(i, j, line[i:j], repl, score, gain, sim, alts, runner, guarded, shape)
 
     def is_safe(self, c: Correction) -> bool:
