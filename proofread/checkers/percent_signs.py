@@ -2,8 +2,8 @@
 
 A growth rate or a share in a report is a percentage with one decimal (增长6.7%, 覆盖率为
 78.4%). OCR reads the small % as a digit (8, 9, 4, 1) or as a comma. So a rate with two
-decimals and no unit after a word of change (增长6.78， · 比上年上涨0.39，) is 6.7% with its %
-misread, and a rate followed by a comma and another mark (整改率为98.9，：) is 98.9% with its %
+decimals and no unit after a word of change of one or more (增长6.78， · 比上年上涨2.39，) is 6.7%
+with its % misread, and a rate followed by a comma and another mark (整改率为98.9，：) is 98.9% with its %
 read as ，. A level (提高到2.28 · 分别为7.26) says nothing: ratios, pH values, scores and
 concentrations have two decimals and no % (INR由1.36提高到2.28 · 流动比率为1.85). A figure with
 a unit (万户 亿元 千克), in a sentence about an index, a coefficient, an exchange or plot ratio
