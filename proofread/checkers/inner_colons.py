@@ -18,8 +18,10 @@ next clause goes on about the same figure (3160套：增长9.2% · 3.18万元：
 the sentence already holds a ； or the colon parts the items of a list, ， before 其中. Otherwise
 it is a suggestion: ， when the clause it ends is the sentence's first, else ；. On the page sets
 such guesses were right only three times in four. A colon before a quotation, a number or nothing
-on its line is left alone; so are labels (联系人：何伟，电话：……, the value after them is a name or
-a number) and lines of code or English.
+on its line is left alone; so are labels (联系人：何伟，电话：…… · 答：…… · 附图1：…… · 男子100米：……;
+a list colon opens a clause of five characters, not a name or a number), a figure that announces a
+list of names or its own parts (重点项目86个：工业项目32个，……), a catalogue's colons, and lines of
+code or English.
 """
 
 from __future__ import annotations
