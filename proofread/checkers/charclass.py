@@ -252,6 +252,13 @@ HEADING_NUMBER_RE = re.compile(
 
 #: A label and its value at the start of a line: 抄送：市委办公室 · 联系人：王明 · 出席：……
 FIELD_START_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:]")
+
+
+def is_form_line(line: str) -> bool:
+    """Fields of a form set out in columns (委托代理人（签字）：　　　　委托代理人（签字）：) or a table row."""
+    return "\u3000\u3000" in line or "\t" in line
+
+
 #: The full stop and dash of a bibliographic description (GB/T 3792): ．—2版．—云川：云川大学出版社.
 BIBLIOGRAPHIC_RE = re.compile(r"[.．]—")
 

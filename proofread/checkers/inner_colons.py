@@ -33,7 +33,7 @@ from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import BIBLIOGRAPHIC_RE, HAN_CLASS, HAN_RE, after_last, mostly_latin, protected
-from .figures import CONTINUATION_RE, FIGURE_END_RE
+from .figures import CONTINUATION_RE, COUNT_WORDS, ends_on_figure
 from .lead_ins import announces
 
 CODES = ("P017",)
@@ -51,7 +51,6 @@ _ITEM_RE = re.compile("(其|)([二三四五六七八九十])(是|)")
 #: What follows is a list of names or items (有3个：石桥村、…): a figure may announce it.
 _ENUMERATION_RE = re.compile(f"[{HAN_CLASS}]{{2,16}}(?:（[^（）]{{1,32}}）)?、")
 #: A quotation opens a sentence of its own: 他说：“目标有三个：……”
-_MEASURE_RE = re.compile("[个家所项件座次户套台辆名人条处批场]")
 _SENTENCE_START_RE = re.compile(r"[。！？!?\n“「]")
 #: A clause ends at a mark, or at a wide gap: labels on one line (经治医师：许清和　　主治医师：杜明远).
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;!?\n\t\u3000]| {2,}")
@@ -78,7 +77,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         label = len(clause) == len(before) and han < MIN_CLAUSE_HAN
         figure = (
             not label
-            and FIGURE_END_RE.search(clause) is not None
+            and ends_on_figure(clause)
             and not _ENUMERATION_RE.match(text, i + 1)
             and not _breakdown(clause, text, i)
         )
@@ -118,7 +117,7 @@ def _breakdown(clause: str, text: str, i: int) -> bool:
     """Does the colon at i announce the parts of the figure before it (重点项目86个：工业项目32个，……)?
     The first part is counted in the same measure word."""
     unit = clause[-1]
-    if not _MEASURE_RE.match(unit):
+    if unit not in COUNT_WORDS:
         return False
     first = _CLAUSE_START_RE.split(text[i + 1 : i + 1 + LOOK], 1)[0]
     return re.search(f"[0-9]{re.escape(unit)}$", first) is not None
@@ -147,7 +146,7 @@ def _list_colon_before(before: str) -> bool:
             # a code (身份证号码：530102……) or a name (出租方：林国栋，身份证号码：……)
             if (
                 len(HAN_RE.findall(head)) >= MIN_CLAUSE_HAN
-                and not FIGURE_END_RE.search(head)
+                and not ends_on_figure(head)
                 and HAN_RE.match(before, m.end())
                 and len(HAN_RE.findall(_CLAUSE_START_RE.split(before[m.end() :], 1)[0])) >= MIN_FIRST_ITEM_HAN
             ):

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..datafiles import dictionaries_dir, read_list
-from .figures import FIGURE_END_RE
+from .figures import ends_on_figure
 
 #: What ends the stretch a colon may announce from: a sentence, an earlier colon or semicolon.
 _SENTENCE_CLAUSE_RE = re.compile(r"[。；：！？;:!?]|(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
@@ -41,6 +41,6 @@ def announces(text_before_colon: str) -> bool:
     # A clause that ends on a figure has said its piece: 签约率为82.4%： · 老旧小区改造是民生工程，
     # 今年改造小区214个：. Its 为 or 是 is a copula with its complement, not a lead-in, and its last
     # character a measure word, not a noun of the list (新建学校9所： is no 研究所：).
-    if FIGURE_END_RE.search(clause):
+    if ends_on_figure(clause):
         return False
     return any(clause.endswith(w) for w in adjacent) or any(w in clause for w in anywhere)

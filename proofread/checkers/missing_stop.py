@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import FIELD_START_RE, HAN_RE, HEADING_NUMBER_RE, mostly_latin, protected, quote_left_open
+from .charclass import FIELD_START_RE, HAN_RE, HEADING_NUMBER_RE, is_form_line, mostly_latin, protected, quote_left_open
 
 CODES = ("P016",)
 _RULE = RULES["P016"]
@@ -46,7 +46,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return  # a title, a name, a date: no sentence to end
     if _NO_STOP_START_RE.match(line) or HEADING_NUMBER_RE.match(line) or quote_left_open(line):
         return
-    if FIELD_START_RE.match(line) or "\u3000\u3000" in line or "\t" in line:
+    if FIELD_START_RE.match(line) or is_form_line(line):
         return  # a field of a form or of a document's distribution list (抄送：…), a table
     if _DATELINE_RE.search(line):
         return  # a postscript: 二〇二六年五月四日，编者记于云川旧居

@@ -30,6 +30,7 @@ from .charclass import (
     HAN_RE,
     HEADING_NUMBER_RE,
     chinese_before,
+    is_form_line,
     is_title_line,
     mostly_latin,
     protected,
@@ -122,8 +123,8 @@ def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[
             continue  # inside a quotation that runs on: its layout is the author's
         if HEADING_NUMBER_RE.match(text, start):
             continue  # a numbered heading or item announces what follows it: （一）基本情况：
-        if "\u3000\u3000" in text[start:end] or "\t" in text[start:end]:
-            continue  # fields of a form set out in columns: 委托代理人（签字）：　　　　委托代理人（签字）：
+        if is_form_line(text[start:end]):
+            continue  # fields of a form set out in columns
         if text[k] == ":" and (not chinese_before(text, k) or mostly_latin(text, k)):
             continue
         # Mid-text, a colon may announce the next paragraph in words no list holds (老支书笑了笑：,

@@ -28,7 +28,7 @@ from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
 from .charclass import HAN_RE, after_last, mostly_latin, protected
-from .figures import FIGURE_END_RE
+from .figures import ends_on_figure
 
 CODES = ("P018",)
 _RULE = RULES["P018"]
@@ -152,7 +152,7 @@ def _clause_before(text: str, i: int) -> str | None:
         and not any(_ends_saying(next_stretch[:k], saying) for k in (2, 3, 4))
     ):
         return _SAYING
-    if FIGURE_END_RE.search(clause) and _COMPARISON_RE.match(after):
+    if ends_on_figure(clause) and _COMPARISON_RE.match(after):
         return "数字，后面接着说它比上年的变化"
     if at_sentence_start and clause in _ADDRESSEES and not _ANOTHER_ADDRESSEE_RE.match(after):
         return "称呼语"
