@@ -308,6 +308,22 @@ Why is this bad? Reports give rates as percentages with one decimal; OCR reads t
 Example: 全年地区生产总值增长6.78，三产比重提高 → 全年地区生产总值增长6.7%，三产比重提高
 """,
     ),
+    _rule(
+        "P020",
+        "circle-read-as-full-stop",
+        Kind.PUNCTUATION,
+        "a full stop read as the letter o or a degree sign",
+        _A,
+        """
+What it does: replaces an o, °, º or ˚ glued between Chinese characters (or ending a line after one)
+with 。 when it ends a clause of four or more Chinese characters with no Latin letter in it. The capital O
+(O型血) and the digit 0 (含量为0毫克) are meant between Chinese characters and stay.
+Why is this bad? The Chinese full stop is a small hollow circle; OCR that does not expect it reads a
+letter or a degree sign.
+Example: 全区经济运行总体平稳o各项社会事业全面进步 → 全区经济运行总体平稳。各项社会事业全面进步
+""",
+        status="preview",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",
@@ -339,6 +355,22 @@ reads as OCR noise, and suggests deleting it. Never applied by default.
 Why is this bad? A speck on the page becomes a letter; the number it touches is then wrong.
 Example: 安排专项资金LX亿元 → 专项资金X亿元 (suggestion)
 """,
+    ),
+    _rule(
+        "L002",
+        "letter-in-number",
+        Kind.NOISE,
+        "a letter O, o, l or I where a number needs a digit",
+        _A,
+        """
+What it does: replaces O/o with 0 and l/I with 1 between two digits of a number (2O19 → 2019), and at
+the edge of a number that stands in Chinese text before a unit of count or time (企业l2家 → 12家,
+2O2O年 → 2020年); in a year written in Chinese numerals, an O, 0 or ○ becomes 〇 (二O二O年 → 二〇二〇年).
+A run that touches another letter or a code's separator (O2O, H1N1, GB/T 1O, I247.5) stays.
+Why is this bad? Fonts draw 0 like O and 1 like l; OCR picks the letter where it does not expect a number.
+Example: 2O19年全区地区生产总值增长6.5% → 2019年全区地区生产总值增长6.5%
+""",
+        status="preview",
     ),
     # --- C: characters ----------------------------------------------------------------
     _rule(
@@ -407,6 +439,23 @@ after “ 、 ， （ when 一 and what follows is a word (“-对一” → “
 Why is this bad? 一 is one horizontal stroke; a broken scan reads it as · or -.
 Example: 下·步，全市将抓好晚稻田间管理 → 下一步，全市将抓好晚稻田间管理
 """,
+    ),
+    _rule(
+        "C007",
+        "misread-date-unit",
+        Kind.CONFUSABLE,
+        "a date's 年, 月 or 日 read as a look-alike character",
+        _A,
+        """
+What it does: in a date written in digits, a character standing where 年, 月 or 日 belongs (20口 after a
+month, 12用 before a day, 2026午 before a month) becomes the unit when the visual confusion set lists the
+unit as what it may be a misreading of, the numbers make a valid date, and the character does not begin
+a common word with the next one (10月1日白天 keeps 白天).
+Why is this bad? The word model sees no digits, so the date's structure is the evidence; OCR reads 日 as
+口 or 目, 年 as 午, 月 as 用.
+Example: 11月20口上午，县里召开会议 → 11月20日上午，县里召开会议
+""",
+        status="preview",
     ),
     _rule(
         "V001",

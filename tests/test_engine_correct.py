@@ -330,3 +330,14 @@ def test_a_name_used_three_times_gets_no_finding():
     three = "梧川市今年新建学校九所。梧川市图书馆全年接待读者十万人次。梧川市博物馆免费开放。"
     assert [f for f in findings(one) if f.original == "川"]
     assert not [f for f in findings(three) if f.original in "梧川"]
+
+
+def test_a_misread_repeated_by_the_scan_is_fixed_where_the_document_also_writes_the_word():
+    # a scan misreads a glyph the same way each time (间题 ×3); the document writes 问题 where the
+    # glyph came out whole, so the repetition is not the author's usage
+    misread = "全年发现并处理间题三百个，间题整改率达到九成。下一步要把间题化解在基层"
+    text = "各部门要坚持问题导向，建立问题清单。" + misread + "，把问题解决在萌芽状态。"
+    assert fix(text) == text.replace("间题", "问题")
+    # written right only once beside three odd ones, the odd spelling may still be the author's
+    once = misread + "，把问题解决在萌芽状态。"
+    assert fix(once) == once

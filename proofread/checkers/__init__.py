@@ -28,13 +28,17 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "pause_marks": ("P018",),
     "percent_signs": ("P019",),
     "missing_stop": ("P016",),
+    "circle_stops": ("P020",),
+    "title_marks": ("P004", "P012"),
     "spacing": ("S001",),
     "latin": ("L001",),
+    "number_letters": ("L002",),
     "confusable": ("C001", "C002"),
     "particles": ("C002",),
     "quote_chars": ("C003",),
     "phrases": ("C004",),
     "yi_marks": ("C006",),
+    "date_units": ("C007",),
     "variants": ("V001",),
 }
 
@@ -54,8 +58,10 @@ PUNCTUATION_MODULES = frozenset(
         "pause_marks",
         "percent_signs",
         "missing_stop",
+        "circle_stops",
+        "title_marks",
     )
-    + ("spacing", "latin")
+    + ("spacing", "latin", "number_letters")
 )
 
 

@@ -39,6 +39,7 @@ WINDOW = 3
 DOC_BONUS = 1.0  # log10 units: the repaired word is one the document uses elsewhere
 OPEN_MIN_SIM = 0.6  # stroke similarity a document-word candidate needs outside the tables
 NAME_USAGE = 3  # ... three times: not even a suggestion
+MISREAD_USAGE = 2  # times the document writes the repaired word for a repeated odd text to count as a misread
 REPEAT_PENALTY = 2.0  # log10 units: the text around the character occurs twice in the document
 MAX_CANDIDATES = 24  # per character, most similar first: the tail never pays its penalty back
 PAIR_CANDIDATES = 16  # per character when two neighbours are tried together: beyond it nothing was found on the dev set
@@ -321,28 +322,35 @@ class Corrector:
                 levels[j] = self.guard.level(line, i, j) if self.guard is not None else None
                 repeated[j] = doc.repeated(line, i, j) if doc is not None else 0
                 contexts[j] = self._contexts(line, i, j) if words else ()
-            if levels[j] == "skip" or repeated[j] >= NAME_USAGE:
+            # how often the document uses the repaired word elsewhere
+            used = max((words[pre + repl + post] for pre, post in contexts[j]), default=0) if words else 0
+            odd = repeated[j]
+            if odd and used >= max(odd, MISREAD_USAGE):
+                # A scan misreads a glyph the same way each time (间题 ×3), but then the document
+                # also writes the right word (问题 ×9) where the glyph came out whole; an author's
+                # name or term (梧川市 ×8) has no commoner spelling beside it.
+                odd = 0
+            if levels[j] == "skip" or odd >= NAME_USAGE:
                 continue  # (used this way three times or more: a name or the author's term, 梧川市 ×8)
             by_shape = (i, repl) in self._by_shape
-            if repeated[j] and by_shape:
+            if odd and by_shape:
                 continue  # the document repeats the "odd" text and no table backs the repair
             gain = self._score(line, i, j, repl)
             penalty = self.weight * (1.0 - sim) * n + self.pair_penalty * (n - 1)
-            # the repaired word is one the document uses elsewhere
-            bonus = DOC_BONUS if words and any(pre + repl + post in words for pre, post in contexts[j]) else 0.0
-            if repeated[j]:
+            bonus = DOC_BONUS if used else 0.0
+            if odd:
                 bonus -= REPEAT_PENALTY
-            scored.append((gain - penalty + bonus, gain, sim, repl, j))
+            scored.append((gain - penalty + bonus, gain, sim, repl, j, odd))
         if not scored:
             return None
         scored.sort(key=lambda t: -t[0])
-        score, gain, sim, repl, j = scored[0]
+        score, gain, sim, repl, j, odd = scored[0]
         if score <= self.threshold:
             return None
         alts = [t[3] for t in scored[1:4] if t[0] > self.threshold - 2 and len(t[3]) == len(repl)]
         runner = max((t[0] for t in scored[1:] if t[3][0] != repl[0]), default=float("-inf"))
         shape = (i, repl) in self._by_shape
-        guarded = levels[j] == "suggest" or bool(repeated[j])
+        guarded = levels[j] == "suggest" or bool(odd)
         return Correction(i, j, line[i:j], repl, score, gain, sim, alts, runner, guarded, shape)
 
     def is_safe(self, c: Correction) -> bool:

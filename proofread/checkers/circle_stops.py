@@ -1,0 +1,45 @@
+"""A full stop OCR read as a letter o or a degree sign (P020): 经济运行总体平稳o各项事业全面进步.
+
+The Chinese full stop is a small hollow circle; OCR that does not expect it reads the letter
+o or a degree sign (° º ˚) instead. Between Chinese characters neither means anything: a degree
+sign follows a number (30°, 5℃ is another sign) and an o glued to Chinese characters on both
+sides is no English word. So the circle becomes 。 where it ends a clause of four or more
+Chinese characters and Chinese text follows on the same line (or the line ends there).
+Shorter clauses (a list of single characters, a name) are left alone, and so is the capital O
+(O型血) and the digit 0 (含量为0毫克): both are meant between Chinese characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..options import Options
+from ..registry import RULES
+from .charclass import HAN_CLASS, HAN_RE, after_last, protected
+
+CODES = ("P020",)
+_RULE = RULES["P020"]
+
+_CIRCLES = "o°º˚"
+_CIRCLE_RE = re.compile(f"(?<=[{HAN_CLASS}])[{_CIRCLES}](?=[{HAN_CLASS}“‘（《]|[ \\t\\r\\u3000]*$)", re.M)
+_CLAUSE_START_RE = re.compile(r"[，。；：！？、,;:!?\n“”（）《》]")
+MIN_CLAUSE = 4  # Chinese characters in the clause the circle ends: 甲o乙 is no sentence
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    text = doc.text
+    if not any(c in text for c in _CIRCLES):
+        return
+    prot = None
+    for m in _CIRCLE_RE.finditer(text):
+        s = m.start()
+        clause = text[after_last(_CLAUSE_START_RE, text, max(0, s - 60), s) : s]
+        if len(HAN_RE.findall(clause)) < MIN_CLAUSE or re.search(r"[A-WYZa-z]", clause):
+            continue  # a short clause, or Latin words around: pinyin, a name, a formula
+        prot = prot if prot is not None else protected(text)
+        if s in prot:
+            continue
+        msg = f"汉字之间的“{m.group()}”应为句号（OCR 常把“。”读成字母 o 或度数符号）"
+        yield doc.finding(_RULE, s, s + 1, "。", 0.9, message=msg, safe=True)
