@@ -199,14 +199,15 @@ Example: 按时办结率达到96 4% → 按时办结率达到96.4%
         "P014",
         "colon-ends-paragraph",
         Kind.PUNCTUATION,
-        "text ends with a colon that introduces nothing",
+        "a paragraph ends with a colon that introduces nothing",
         _S,
         """
 What it does: replaces the colon that ends the last paragraph of a text (or a sentence checked on
-its own) with 。 when the sentence before it holds none of the words that announce what follows
-(说 指出 如下 以下 包括 是 ..., a label such as 附件 or 电话, a salutation or an addressee, a counted
-list such as 三点). A colon ending an earlier paragraph is left alone: it may announce the next one
-in any words (老支书笑了笑：). Lines under ten characters are left alone. The lead-in words are
+its own), or a paragraph followed by the next item of a numbered sequence (二、 （三） 4. 第五条: a
+sibling, not a list the colon opens), with 。 when the sentence before it holds none of the words that
+announce what follows (说 指出 如下 以下 包括 是 ..., a label such as 附件 or 电话, a salutation or an
+addressee, a counted list such as 三点). A colon ending any other paragraph is left alone: it may
+announce the next one in any words (老支书笑了笑：). Lines under ten characters are left alone. The lead-in words are
 `dictionaries/colon_lead_ins.txt`.
 Why is this bad? Nothing follows for the colon to announce; OCR reads a small, broken 。 (or ；) as ：.
 Example: 全区已培育省级农业产业化龙头企业九家： (end of text) → 全区已培育省级农业产业化龙头企业九家。

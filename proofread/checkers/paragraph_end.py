@@ -12,9 +12,10 @@ A dot or a pause mark ends no Chinese sentence whatever the layout says about co
 P011 only needs the lines to be paragraphs (a final 一 only when it ends no word: 之一 统一
 stay). A colon may end a paragraph when it announces
 what follows (下面，我讲三点意见： · 同志们： · 现将有关事项通知如下：), in words no list can hold
-(老支书笑了笑：); P014 judges only the colon that ends the whole text, where nothing follows to be
-announced, and only when its clause holds none of the words that announce
-(`dictionaries/colon_lead_ins.txt`): a lead-in sentence standing alone stays.
+(老支书笑了笑：); P014 judges only a colon after which nothing can be announced: the one that ends
+the whole text, and one whose next paragraph is the next item of a numbered sequence (二、 （三） 4.:
+a sibling of the section it ends, not a list it opens). Even then only when its clause holds none
+of the words that announce (`dictionaries/colon_lead_ins.txt`): a lead-in sentence standing alone stays.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ _COMMA_AT_LINE_END_RE = re.compile(r"[，,][ \t\r\u3000]*$", re.M)
 _DOT_AT_LINE_END_RE = re.compile(r"(?<![.．·…])[·•・‧.．、丶](?=[”’）》」』]*[ \t\r\u3000]*$)", re.M)
 _COLON_AT_LINE_END_RE = re.compile(r"[：:][ \t\r\u3000]*$", re.M)
 _YI_AT_LINE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])一[ \t\r\u3000]*$", re.M)
+_SENTENCE_STOP_RE = re.compile(r"[。！？；]")  # a heading's own words end before it: （一）稳步推进。……：
 _LAST_CLAUSE_RE = re.compile(r"[，。；：！？、,;:!?]")
 MAX_YI_WORD = 5  # longest word ending in 一 looked up: 天人合一 · 知行合一
 WRAPPED_SHARE = 0.2  # more long lines than this ending mid-sentence: hard-wrapped text
@@ -75,11 +77,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     dot_ends = {m.start() for m in _DOT_AT_LINE_END_RE.finditer(text)}
     dot_lines = [(start, end) for start, end in lines if _dot_before(text, end) in dot_ends]
     yi_lines = [(start, end) for start, end in lines if text[end - 1] == "一" and options.enabled("P011")]
-    # Only the paragraph that ends the text: nothing follows that its colon could announce.
+    # Only a paragraph after which nothing comes that its colon could announce: the end of the
+    # text, or the next item of a numbered sequence (二、 （三） 4.), a sibling, not a list it opens.
     colon_lines = [
         (start, end)
-        for start, end in lines[-1:]
-        if text[end - 1] in "：:" and not text[end:].strip() and not announces(text[start : end - 1])
+        for start, end in lines
+        if text[end - 1] in "：:"
+        and (not text[end:].strip() or _next_item_number(_next_paragraph(text, end)) >= 2)
+        and not announces(text[start : end - 1])
     ]
     # Lines ending on a candidate mark vote neither way: they are what is being judged.
     judged = set(dot_lines) | set(colon_lines) | set(yi_lines)
@@ -121,7 +126,7 @@ def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[
             continue
         if quote_left_open(text[start:k]):
             continue  # inside a quotation that runs on: its layout is the author's
-        if HEADING_NUMBER_RE.match(text, start):
+        if HEADING_NUMBER_RE.match(text, start) and not _SENTENCE_STOP_RE.search(text, start, k):
             continue  # a numbered heading or item announces what follows it: （一）基本情况：
         if is_form_line(text[start:end]):
             continue  # fields of a form set out in columns
@@ -132,8 +137,39 @@ def _stray_colons(doc: Document, candidates: list[tuple[int, int]]) -> Iterator[
         # The text's last paragraph announces nothing. An ASCII colon is also P004's (→ ：): this
         # fix wins the span, so the report names the rule that explains the final 。.
         confidence = 0.96 if text[k] == ":" else 0.85
-        msg = "全文以冒号结尾，前文也没有引出下文的词语，应为句号（OCR 常把“。”读成“：”）"
+        if text[end:].strip():
+            msg = "段落以冒号结尾，下一段却是同级的下一个编号，冒号没有引出内容，应为句号（OCR 常把“。”读成“：”）"
+        else:
+            msg = "全文以冒号结尾，前文也没有引出下文的词语，应为句号（OCR 常把“。”读成“：”）"
         yield doc.finding(_P014, k, end, "。", confidence, message=msg, safe=True)
+
+
+_CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+#: The number of a heading or list item at a line start: 二、 （三） 4. 第五条 (not 1.1, a date or 3.5%).
+_ITEM_NUMBER_RE = re.compile(
+    r"(?:（(?P<p>[一二三四五六七八九十]{1,3}|[0-9]{1,2})）|(?P<n>[一二三四五六七八九十]{1,3})、"
+    r"|(?P<d>[0-9]{1,2})[、.．](?![0-9])|第(?P<t>[一二三四五六七八九十]{1,3})[章节条部])"
+)
+
+
+def _next_item_number(line: str) -> int:
+    """The item number the line starts with (0 when it starts with none)."""
+    m = _ITEM_NUMBER_RE.match(line)
+    if m is None:
+        return 0
+    number = next(g for g in m.groups() if g)
+    if number.isdigit():
+        return int(number)
+    if len(number) == 1:
+        return _CN_NUMBER[number]
+    tens, _, units = number.partition("十")  # 十二 · 二十 · 二十三
+    return (_CN_NUMBER.get(tens, 1) * 10 if "十" in number else 0) + _CN_NUMBER.get(units, 0)
+
+
+def _next_paragraph(text: str, end: int) -> str:
+    """The first non-blank line after the one that ends at `end` ('' at the end of the text)."""
+    rest = text[end : end + 400].lstrip(" \t\r\u3000\n")
+    return rest.split("\n", 1)[0]
 
 
 def _next_line(text: str, end: int) -> str:
