@@ -325,6 +325,22 @@ Example: 全区经济运行总体平稳o各项社会事业全面进步 → 全�
 """,
         status="preview",
     ),
+    _rule(
+        "P021",
+        "document-number-brackets",
+        Kind.PUNCTUATION,
+        "the year of a document number not in 〔〕",
+        _A,
+        """
+What it does: in an official document number (an abbreviation of the issuing organ and the kind of
+document, the year in brackets, a serial number with 号), replaces [ ] ［ ］ 【 】 ( ) （ ） 〈 〉 around the
+year with 〔 〕. A court's case number, which puts its year first in （） (（2026）京01民终123号), stays.
+Why is this bad? GB/T 9704 writes the year of a document number in hexagonal brackets; OCR has no
+such bracket and reads another, and typists reach for the same.
+Example: 根据《青岚市人民政府关于…的通知》（青政发[2026]3号） → （青政发〔2026〕3号）
+""",
+        status="preview",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",

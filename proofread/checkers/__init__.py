@@ -30,6 +30,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "missing_stop": ("P016",),
     "circle_stops": ("P020",),
     "title_marks": ("P004", "P012"),
+    "document_numbers": ("P021",),
     "spacing": ("S001",),
     "latin": ("L001",),
     "number_letters": ("L002",),
@@ -60,6 +61,7 @@ PUNCTUATION_MODULES = frozenset(
         "missing_stop",
         "circle_stops",
         "title_marks",
+        "document_numbers",
     )
     + ("spacing", "latin", "number_letters")
 )
