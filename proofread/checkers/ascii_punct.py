@@ -24,6 +24,10 @@ _CANDIDATE_RE = re.compile(r"[?!]+|[,;:]")
 _FULL = str.maketrans(",;:?!", "，；：？！")
 #: The same mark in the other width: a neighbour like this makes a doubled mark (P007).
 _TWIN = {",": {",", "，"}, ";": {";", "；"}, ":": {":", "："}}
+#: Words that list: a mark next to one is named, not used (句末用?或!).
+_LISTING = frozenset("或和与及、")
+#: Two words of a Latin script ending right before the mark (accents included: estás).
+_LATIN_PHRASE_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+ [A-Za-z\u00c0-\u024f]+$")
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号"}
 
 
@@ -54,6 +58,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # scheme of a URL written without the protocol list we know
         if not (_chinese_right(text, e) or chinese_before(text, s)):
             continue
+        if mark[0] in "?!" and (before in _LISTING or after in _LISTING):
+            continue  # the mark itself named in a list: 句末用?或! (a comma before 与 is just a comma)
+        if before.isalpha() and _LATIN_PHRASE_RE.search(text, max(0, s - 40), s):
+            continue  # the mark of a phrase in a Latin script: ¿Cómo estás?（你好吗？）
         if prot is None:
             prot = protected(text)
         if s in prot or mostly_latin(text, s):

@@ -5,8 +5,10 @@ o or a degree sign (° º ˚) instead. Between Chinese characters neither means 
 sign follows a number (30°, 5℃ is another sign) and an o glued to Chinese characters on both
 sides is no English word. So the circle becomes 。 where it ends a clause of four or more
 Chinese characters and Chinese text follows on the same line (or the line ends there).
-Shorter clauses (a list of single characters, a name) are left alone, and so is the capital O
-(O型血) and the digit 0 (含量为0毫克): both are meant between Chinese characters.
+Shorter clauses (a list of single characters, a name) are left alone, and so is an o with other
+Latin letters within 40 characters or after a noun that names a letter (连词o, 字母o): the letter
+itself is talked about. The capital O (O型血) and the digit 0 (含量为0毫克) are meant between Chinese
+characters and stay.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ _CIRCLES = "o°º˚"
 _CIRCLE_RE = re.compile(f"(?<=[{HAN_CLASS}])[{_CIRCLES}](?=[{HAN_CLASS}“‘（《]|[ \\t\\r\\u3000]*$)", re.M)
 _CLAUSE_START_RE = re.compile(r"[，。；：！？、,;:!?\n“”（）《》]")
 MIN_CLAUSE = 4  # Chinese characters in the clause the circle ends: 甲o乙 is no sentence
+NEAR = 40  # characters on either side where another Latin letter means the o is a word of a language
+_LATIN_RE = re.compile(r"[A-WYZa-z]")  # (X is the placeholder of Chinese reports: 新增X万个°)
+#: Nouns that name a letter or a sound: the o after them is the letter itself.
+_LETTER_NOUNS = ("字母", "连词", "元音", "辅音", "韵母", "声母", "音标", "符号", "读作", "写作", "写成", "小写", "大写")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -36,8 +42,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for m in _CIRCLE_RE.finditer(text):
         s = m.start()
         clause = text[after_last(_CLAUSE_START_RE, text, max(0, s - 60), s) : s]
-        if len(HAN_RE.findall(clause)) < MIN_CLAUSE or re.search(r"[A-WYZa-z]", clause):
+        if len(HAN_RE.findall(clause)) < MIN_CLAUSE or _LATIN_RE.search(text, max(0, s - NEAR), s):
             continue  # a short clause, or Latin words around: pinyin, a name, a formula
+        if _LATIN_RE.search(text, s + 1, s + 1 + NEAR) or clause.endswith(_LETTER_NOUNS):
+            continue  # the letter itself talked about: 西班牙语的连词o在以o开头的词前 · 字母o
         prot = prot if prot is not None else protected(text)
         if s in prot:
             continue

@@ -13,11 +13,14 @@ evidence that this colon is a misread, and it has three kinds:
   right after a figure opened nothing: it is a misread itself;
 - a colon before the next item of a counted list (一是……有待提高：二是……).
 
-Which mark was meant is certain in most cases, and fixed: ； before the next item, ， when the
-next clause goes on about the same figure (3160套：增长9.2% · 3.18万元：分别增长……), ； when
-the sentence already holds a ； or the colon parts the items of a list, ， before 其中. Otherwise
-it is a suggestion: ， when the clause it ends is the sentence's first, else ；. On the page sets
-such guesses were right only three times in four. A colon before a quotation, a number or nothing
+Which mark was meant is fixed only where the text settles it: ； before the next item, ， when the
+next clause goes on about the same figure (3160套：增长9.2% · 3.18万元：分别增长……), ； when the
+colon parts the items of a list that a lead-in opened (主要目标是：……：……) or when the sentence
+holds a ； and the next clause ends on a figure too. Otherwise it is a suggestion: ， when the
+clause it ends is the sentence's first, else ；, and ， (or ； or 。) before 其中. Checked as whole
+documents (scripts/eval_documents.py), a colon after a figure was as often a misread 。 before a
+new sentence as a ； or a ，, so a ； found anywhere in the sentence is no evidence on its own: the
+sentence the rule sees may run over several whose 。 were misread. A colon before a quotation, a number or nothing
 on its line is left alone; so are labels (联系人：何伟，电话：…… · 答：…… · 附图1：…… · 男子100米：……;
 a list colon opens a clause of five characters, not a name or a number), a figure that announces a
 list of names or its own parts (重点项目86个：工业项目32个，……), a catalogue's colons, and lines of
@@ -93,10 +96,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             replacements, confidence, why, safe = ("；", "，"), 0.9, "后面是下一个分项，应为分号", True
         elif CONTINUATION_RE.match(text, i + 1):
             replacements, confidence, why, safe = ("，", "；"), 0.85, "后面接着说同一个数字的变化，应为逗号", True
-        elif after_colon or "；" in text[sentence_start:sentence_end]:
-            replacements, confidence, why, safe = ("；", "，"), 0.9, "列举的分项之间应为分号", True
         elif text.startswith("其中", i + 1):
-            replacements, confidence, why, safe = ("，", "；"), 0.85, "后面用“其中”说明分项，应为逗号", True
+            # ， mostly, but a misread 。 or ； stands here too (增长5.6%：其中，第一产业……)
+            replacements, confidence, why, safe = ("，", "；", "。"), 0.6, "疑为逗号（后面用“其中”说明分项）", False
+        elif after_colon or ("；" in text[sentence_start:sentence_end] and _figure_follows(text, i)):
+            replacements, confidence, why, safe = ("；", "，"), 0.9, "列举的分项之间应为分号", True
         elif not _COMMA_RE.search(group):
             replacements, confidence, why, safe = ("，", "；"), 0.7, "疑为逗号或分号", False
         else:
@@ -147,12 +151,20 @@ def _list_colon_before(before: str) -> bool:
             if (
                 len(HAN_RE.findall(head)) >= MIN_CLAUSE_HAN
                 and not ends_on_figure(head)
+                and announces(before[: m.start()])
                 and HAN_RE.match(before, m.end())
                 and len(HAN_RE.findall(_CLAUSE_START_RE.split(before[m.end() :], 1)[0])) >= MIN_FIRST_ITEM_HAN
             ):
                 return True
         clause_start = m.end()
     return False
+
+
+def _figure_follows(text: str, i: int) -> bool:
+    """Does the clause after the colon at i end on a figure, as the one before it does: the next
+    statistic of a list (……增长6.2%：第三产业增加值2741.58亿元，……)? A misread 。 is followed by a
+    new sentence instead (……3.7万件：要认真落实……)."""
+    return ends_on_figure(_CLAUSE_START_RE.split(text[i + 1 : i + 1 + LOOK], 1)[0])
 
 
 def _next(pattern: re.Pattern[str], text: str, i: int) -> int:

@@ -5,8 +5,9 @@ Fonts draw 0 and O, 1 and l (or I) alike, and OCR picks the letter when its lang
 does not see a number. Letters are often meant beside digits (5G, G20, O2O, PM2.5, H1N1, a
 library class I247.5), so the rule changes a letter only where the number leaves no doubt:
 - between two digits of a run of digits and such letters (2O19, 1l2);
-- at the edge of such a run (l2, 20O) when Chinese text stands before the run and a unit of
-  count or time after it (企业l2家, 2O2O年);
+- at the edge of such a run (l2, 20O) when Chinese text stands before the run and a unit of count
+  or a date after it (企业l2家, 2O2O年); a capital O or I beside a single digit is a label as
+  often (圆心O1, 经过O1时) and needs two digits;
 - among Chinese numerals before 年 (二O二O年, 二0二0年, 二○二○年): the zero of a year
   written in Chinese numerals is 〇, and O, 0 and the geometric circle ○ only look like it.
 A run touching another Latin letter, a digit string with / - # before it, or a line mostly in
@@ -28,7 +29,7 @@ _RULE = RULES["L002"]
 
 _DIGIT_OF = {"O": "0", "o": "0", "l": "1", "I": "1"}
 #: Units a count or a date ends with: 12家 · 2019年 · 10月 · 30%.
-_UNITS = "年月日号时分秒个家人名位元角亿万千百十次项件条款户所座台辆套篇期届批岁天周倍吨米亩%％"
+_UNITS = "年月日号个家人名位元角亿万千百次项件条款户所座台辆套篇期届批岁天倍吨米亩%％"
 #: A run of digits and the letters that look like them, not touching other letters, digits or a
 #: code's separators (GB/T 1O · #1O · A1O2 · 6.O).
 _RUN_RE = re.compile(r"(?<![A-Za-z0-9./\-#_])[0-9OolI]*[0-9][0-9OolI]*(?![A-Za-z0-9_])")
@@ -76,6 +77,8 @@ def _letters_in_digits(text: str) -> Iterator[tuple[int, int, str]]:
         before = text[s - 1] if s > 0 else ""
         edges_ok = (before == "" or _HAN_BEFORE_RE.match(before) is not None) and text[e : e + 1] in _UNIT_SET
         digits = [k for k, c in enumerate(run) if c.isdigit()]
+        # one digit beside a capital is a label as often as a count: 圆心O1 · 经过O1时 (l and o are no labels)
+        edges_ok = edges_ok and (len(digits) >= 2 or not any(c in "OI" for c in run))
         for k, c in enumerate(run):
             if c in _DIGIT_OF and (edges_ok or digits[0] < k < digits[-1]):
                 yield s + k, s + k + 1, _DIGIT_OF[c]

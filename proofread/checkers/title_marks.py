@@ -24,6 +24,7 @@ _PAIRS = (
     (re.compile(r"(〈〈)([^〈〉\n]{1,60})(〉〉)"), RULES["P012"]),
     (re.compile(r"(«)([^«»\n]{1,60})(»)"), RULES["P012"]),
 )
+_OPERAND_RE = re.compile(r"[A-Za-z0-9_)\]]")
 _TITLE_RE = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()·：:、—\-\s〈〉]+$")  # what a title may hold
 
 
@@ -35,8 +36,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for pattern, rule in _PAIRS:
         for m in pattern.finditer(text):
             title = m.group(2)
-            if not HAN_RE.search(title) or not _TITLE_RE.match(title):
+            if len(HAN_RE.findall(title)) < 2 or not _TITLE_RE.match(title):
                 continue  # not a Chinese title: code, a tag, a quotation in another language
+            if _OPERAND_RE.match(text[m.start() - 1 : m.start()]) or _OPERAND_RE.match(text[m.end() : m.end() + 1]):
+                continue  # an operand on the outside: r<<R和r>>R, a << 2
             prot = prot if prot is not None else protected(text)
             if m.start() in prot or m.start(3) in prot:
                 continue
