@@ -19,7 +19,12 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    # title marks (P004): operators named in brackets, （<<）和右移运算符（>>）, read as a title of Chinese text
+    "125_cpp_stream_operators.md": "P004 makes 《》 of 左移运算符（<<）和右移运算符（>>）",
+    # engine MISREAD_USAGE (C001): an invented city used four times beside the real one used six times
+    "131_city_delegation_visit.txt": "C001 makes 梧州市 of the invented 梧川市 ×4 beside 梧州市 ×6",
+}
 
 
 def _case(path: Path):
