@@ -341,3 +341,13 @@ def test_a_misread_repeated_by_the_scan_is_fixed_where_the_document_also_writes_
     # written right only once beside three odd ones, the odd spelling may still be the author's
     once = misread + "，把问题解决在萌芽状态。"
     assert fix(once) == once
+
+
+def test_a_place_name_is_only_a_suggestion():
+    # 梧川市 may be an invented city as well as a misread 梧州市: the two characters before a place
+    # suffix are a name's, so the look-alike is suggested at even odds, never fixed
+    text = "我市与梧川市签订了合作协议。"
+    fs = [f for f in findings(text) if f.original == "川"]
+    assert fs and all(not f.safe and f.confidence <= 0.5 for f in fs)
+    # a suffix character that ends or starts a common word is no place suffix (城市, 乡村)
+    assert fix("我们要坚持新发展理念，扎实椎进乡村全面振兴。") == "我们要坚持新发展理念，扎实推进乡村全面振兴。"

@@ -25,7 +25,10 @@ _PAIRS = (
     (re.compile(r"(«)([^«»\n]{1,60})(»)"), RULES["P012"]),
 )
 _OPERAND_RE = re.compile(r"[A-Za-z0-9_)\]]")
-_TITLE_RE = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z（）()·：:、—\-\s〈〉]+$")  # what a title may hold
+#: What a title may hold; it begins and ends with a character, not a mark (（<<）和（>>） holds none).
+_TITLE_RE = re.compile(
+    r"^[\u4e00-\u9fff0-9A-Za-z](?:[\u4e00-\u9fff0-9A-Za-z（）()·：:、—\-\s〈〉]*[\u4e00-\u9fff0-9A-Za-z）)])?$"
+)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
