@@ -35,7 +35,25 @@ Set 4 (fixtures/ocr_eval_pages_4.tsv, README.ocr_eval_pages_4.md), the held-out 
     nice python scripts/make_ocr_eval_pages.py --corpus fixtures/formal_prose_4.txt \
         --fonts hanamin,smiley --seed 20261128 --id-prefix pg4 --out fixtures/ocr_eval_pages_4.tsv
 
-Deterministic for a seed, the fonts and the rapidocr/onnxruntime versions.
+Sets 5 and 6 (README.ocr_eval_pages_5.md, _6.md) are read by a second engine the tool has never
+seen, Tesseract (`--ocr tesseract`: the `tesseract` CLI with `-l chi_sim --psm 6`). It is a
+build-time requirement only (Debian `tesseract-ocr` and `tesseract-ocr-chi-sim`; nothing at run
+time or in CI needs it). Each Tesseract line (its words joined by one space, as its text output
+has them) goes through the same reading order and paragraph joining as RapidOCR's lines
+(`assemble`). One normalisation is made: Tesseract puts a space between every two Chinese
+characters, so a space with a CJK character or full-width mark on BOTH sides is removed (the
+count is printed; the spacing rule S001 is measured elsewhere). Every other character stays as
+Tesseract gave it: ASCII punctuation, spaces beside digits and Latin letters, look-alikes. psm 6
+(one uniform block) read a one-page dry run best (CER 26.3% against 28.9% for psm 4 and 35.4% for
+the default psm 3, mostly on bilevel pages); a page number still comes out as its own line.
+Set 5 is for development, set 6 is held out:
+
+    nice python scripts/make_ocr_eval_pages.py --corpus fixtures/formal_prose_5.txt --ocr tesseract \
+        --fonts babelstone,twkai --seed 20261129 --id-prefix pg5 --out fixtures/ocr_eval_pages_5.tsv
+    nice python scripts/make_ocr_eval_pages.py --corpus fixtures/formal_prose_6.txt --ocr tesseract \
+        --fonts twsung,microhei --seed 20261130 --id-prefix pg6 --out fixtures/ocr_eval_pages_6.tsv
+
+Deterministic for a seed, the fonts and the rapidocr/onnxruntime (or tesseract) versions.
 """
 
 from __future__ import annotations
@@ -43,7 +61,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import io
+import os
 import random
+import subprocess
 import sys
 import zlib
 from dataclasses import dataclass
@@ -69,6 +89,12 @@ FONTS = {
     # set 4 (ocr_eval_pages_4.tsv): a Ming face and a condensed Hei, Debian fonts-hanazono, -smiley-sans
     "hanamin": ("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf", 0),  # HanaMinA
     "smiley": ("/usr/share/fonts/truetype/smiley-sans/SmileySans-Oblique.ttf", 0),  # Smiley Sans (得意黑)
+    # set 5 (ocr_eval_pages_5.tsv, Tesseract): a Song face and a Kai, Debian fonts-babelstone-han, -cns11643-kai
+    "babelstone": ("/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf", 0),  # BabelStone Han
+    "twkai": ("/usr/share/fonts/truetype/cns11643/TW-Kai-98_1.ttf", 0),  # TW-Kai (全字庫正楷體)
+    # set 6 (ocr_eval_pages_6.tsv, Tesseract): a Sung face and a Hei, Debian fonts-cns11643-sung, -wqy-microhei
+    "twsung": ("/usr/share/fonts/truetype/cns11643/TW-Sung-98_1.ttf", 0),  # TW-Sung (全字庫正宋體)
+    "microhei": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),  # WenQuanYi Micro Hei
 }
 
 DPI = 300
@@ -198,6 +224,81 @@ def scan(page: Image.Image, severity: str, rng: random.Random) -> Image.Image:
     return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
 
 
+TESSERACT_PSM = 6  # one uniform block of text: read the single-column pages best on a dry run (see docstring)
+
+
+def _is_cjk(ch: str) -> bool:
+    """A CJK character or full-width mark (the same set as the layout code's wide characters)."""
+    return ord(ch) >= 0x2E80 or ch in "“”‘’—…·"
+
+
+def join_cjk(text: str) -> tuple[str, int]:
+    """Drop the spaces Tesseract puts between CJK characters/marks; return the text and how many went.
+
+    Only a space (or run of spaces) with a CJK character or mark on both sides goes; a space
+    beside a Latin letter, a digit or ASCII punctuation stays as Tesseract gave it.
+    """
+    out, removed, i = [], 0, 0
+    while i < len(text):
+        if text[i] == " ":
+            j = i
+            while j < len(text) and text[j] == " ":
+                j += 1
+            if out and j < len(text) and _is_cjk(out[-1]) and _is_cjk(text[j]):
+                removed += j - i
+            else:
+                out.append(text[i:j])
+            i = j
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out), removed
+
+
+def tesseract_page(image: Image.Image, psm: int) -> tuple[list, int]:
+    """Tesseract's lines of a page image (the `tesseract` CLI, chi_sim) and the CJK spaces removed.
+
+    A line's text is its words joined by one space, as Tesseract's own text output has it;
+    the spaces between CJK characters/marks are then removed (`join_cjk`).
+    """
+    from proofread.inputs.ocr import OcrLine
+
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one core: the machine is shared
+    tsv = subprocess.run(
+        ["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", str(psm), "--dpi", str(SCAN_DPI), "tsv"],
+        input=buf.getvalue(),
+        capture_output=True,
+        check=True,
+        env=env,
+    ).stdout.decode("utf-8")
+    words: dict[tuple[int, int, int], list[tuple[str, tuple[int, int, int, int], float]]] = {}
+    for record in tsv.splitlines()[1:]:
+        level, _page, block, par, line, _word, x, y, w, h, conf, *text = record.split("\t")
+        word = "\t".join(text)
+        if level == "5" and word.strip():
+            box = (int(x), int(y), int(x) + int(w), int(y) + int(h))
+            words.setdefault((int(block), int(par), int(line)), []).append((word, box, float(conf)))
+    lines, removed = [], 0
+    for group in words.values():
+        text, n = join_cjk(" ".join(word for word, _, _ in group))
+        removed += n
+        box = (
+            min(b[0] for _, b, _ in group),
+            min(b[1] for _, b, _ in group),
+            max(b[2] for _, b, _ in group),
+            max(b[3] for _, b, _ in group),
+        )
+        score = sum(c for _, _, c in group) / len(group) / 100
+        lines.append(OcrLine(text, box, score, [score] * len(text), [[] for _ in text]))
+    return lines, removed
+
+
+def tesseract_version() -> str:
+    return subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+
+
 def align(truth: str, ocr: str, sents: list[Sentence]) -> list[tuple[Sentence, str, bool]]:
     """Cut the OCR text into the true sentences: (sentence, its OCR reading, substitutions only?)."""
     ops = difflib.SequenceMatcher(None, truth, ocr, autojunk=False).get_opcodes()
@@ -237,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--severity", choices=sorted(SEVERITIES), help="force one severity")
     parser.add_argument("--save-images", help="directory to keep the scanned page images in")
     parser.add_argument("--dry-run", action="store_true", help="print error rates, write nothing")
+    parser.add_argument("--ocr", choices=("rapidocr", "tesseract"), default="rapidocr", help="the OCR engine")
+    parser.add_argument("--psm", type=int, default=TESSERACT_PSM, help="Tesseract page segmentation mode")
     args = parser.parse_args(argv)
     fonts = args.fonts.split(",")
     if unknown := [f for f in fonts if f not in FONTS]:
@@ -245,7 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     from proofread.inputs.layout import assemble
     from proofread.inputs.ocr import Recognizer
 
-    recognizer = Recognizer(threads=1)
+    recognizer = Recognizer(threads=1) if args.ocr == "rapidocr" else None
+    if recognizer is None:
+        print(f"{tesseract_version()}, chi_sim, --psm {args.psm}", file=sys.stderr)
+    cjk_spaces = 0  # spaces Tesseract put between CJK characters/marks, removed
     paras = paragraphs(Path(args.corpus))
     truth, sents = document(paras)
     aligned, unaligned = [], []
@@ -274,7 +380,12 @@ def main(argv: list[str] | None = None) -> int:
                 if args.save_images:
                     Path(args.save_images).mkdir(parents=True, exist_ok=True)
                     img.save(Path(args.save_images) / f"{font_name}-{copy}-p{p + 1}-{severities[p]}.png")
-                ocr_pages.append((recognizer.page(img), float(img.height)))
+                if recognizer is not None:
+                    lines = recognizer.page(img)
+                else:
+                    lines, removed = tesseract_page(img, args.psm)
+                    cjk_spaces += removed
+                ocr_pages.append((lines, float(img.height)))
                 print(f"{font_name} copy {copy} page {p + 1}/{len(pages)} {severities[p]}", file=sys.stderr)
             ocr = assemble(ocr_pages).text
             for s, reading, clean in align(doc_truth, ocr, doc_sents):
@@ -293,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
                 (aligned if clean else unaligned).append((sid, reading, s.text))
     for key, (n, bad, chars, edits) in stats.items():
         print(f"{key}: {bad}/{n} sentences with an OCR error, CER {edits / max(chars, 1):.2%}", file=sys.stderr)
+    if recognizer is None:
+        print(f"spaces between CJK characters/marks removed: {cjk_spaces}", file=sys.stderr)
     if summarize(aligned, unaligned, args.dry_run):
         return 0
     out = Path(args.out)
