@@ -62,6 +62,7 @@ Example: 推进“放管服"改革 → 推进“放管服”改革
         _A,
         """
 What it does: replaces ASCII , ; : ? ! ( ) between or next to Chinese characters with ，；：？！（）.
+The single spaces OCR puts around such a mark go with it (增长 5.8% , 增速 · (一 ) 工业 → （一）工业).
 A comma between two digits or the placeholder X (1,234 · X,X) is a thousands separator and stays;
 the brackets of a chemical name stay too (α-甲基-4-(2-甲基丙基)苯乙酸).
 Why is this bad? Mixed-width punctuation is a typesetting error in Chinese prose.

@@ -30,6 +30,7 @@ _CLOSERS = {")": "paren", "）": "paren", "》": "title", "】": "lenticular"}
 _FULL = {"(": "（", ")": "）"}
 _MATE = {"（": "）", "《": "》", "【": "】", "）": "（", "》": "《", "】": "【"}
 _IDENT = re.compile(r"[A-Za-z0-9_.\]]")
+_LATIN_END_RE = re.compile(r"[A-Za-z]")
 #: A locant opening the bracket of a chemical name: (2-甲基丙基) · (1,3-二氧戊环).
 _LOCANT_RE = re.compile(r"[0-9]+(?:,[0-9]+)*-")
 _LIST_MARKER_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])")
@@ -82,13 +83,25 @@ def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterato
     if left == "(" and right == ")":
         if _chinese_parens(text, o, c, lo, hi):
             for i, ch in ((o, "("), (c, ")")):
-                yield doc.finding(_P004, i, i + 1, _FULL[ch], 0.95, message="中文语境中的英文括号应为全角")
+                start, end = _with_spaces(text, i, lo, hi)
+                yield doc.finding(_P004, start, end, _FULL[ch], 0.95, message="中文语境中的英文括号应为全角")
     elif left == "(" or right == ")":
         i, ch = (o, "(") if left == "(" else (c, ")")
         mate = right if left == "(" else left
         yield doc.finding(
             _P009, i, i + 1, _FULL[ch], 0.9, message=f"括号两半宽度不一：与 {mate} 配对的应为全角", safe=True
         )
+
+
+def _with_spaces(text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The bracket at i with the single spaces OCR puts beside it ((一 ) 工业), which a full-width
+    bracket never has; a space next to a Latin word stays (见 (附件 A) ...)."""
+    start, end = i, i + 1
+    if start - 1 > lo and text[start - 1] == " " and not _LATIN_END_RE.match(text, start - 2):
+        start -= 1
+    if end < hi - 1 and text[end] == " " and not _LATIN_END_RE.match(text, end + 1):
+        end += 1
+    return start, end
 
 
 def _chinese_parens(text: str, o: int, c: int, lo: int, hi: int) -> bool:
