@@ -85,10 +85,12 @@ Example: 等等... → 等等……
         "P006",
         "dash",
         Kind.PUNCTUATION,
-        "double hyphen between Chinese text",
+        "double hyphen (or OCR's 一一) where a dash belongs",
         _A,
         """
 What it does: replaces -- (two or three hyphens, or －－) between Chinese characters with ——; a lone — stays (连接号).
+OCR also reads —— as 一一 at the start of a subtitle line (一一2026年7月16日在… → ——2026年…) and a range's
+— between two numbers as 一 (2026 一 2028年 · 8:30一12:00 → 2026—2028年): both are put back.
 Why is this bad? The Chinese dash is a two-em dash.
 Example: 讲话--在全会上 → 讲话——在全会上
 """,

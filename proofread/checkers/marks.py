@@ -33,6 +33,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
     yield from _ellipsis(doc, text)
     yield from _dash(doc, text)
+    yield from _dashes_read_as_yi(doc, text)
     yield from _doubled(doc, text)
 
 
@@ -67,6 +68,28 @@ def _dash(doc: Document, text: str) -> Iterator[Finding]:
         if s in protected(text):
             continue
         yield doc.finding(_P006, s, e, "——", 0.95, message="中文破折号应为两个一字线")
+
+
+#: A subtitle line opening with 一一 (OCR's reading of ——) before a date or a quote: 一一2026年7月16日在….
+_YI_DASH_LINE_RE = re.compile(r"^([ \t\u3000]*)(一一|一 一) ?(?=[0-9“《（(]|在)", re.M)
+#: 一 between two numbers is a range's dash, never a numeral: 2026 一 2028年 · 8:30 一 12:00.
+_YI_RANGE_RE = re.compile(r"(?<=[0-9]) ?一 ?(?=[0-9])")
+
+
+def _dashes_read_as_yi(doc: Document, text: str) -> Iterator[Finding]:
+    if "一" not in text:
+        return
+    prot = None
+    for m in _YI_DASH_LINE_RE.finditer(text):
+        prot = prot if prot is not None else protected(text)
+        if m.start(2) not in prot:
+            msg = "行首的“一一”是破折号的误读，应为“——”"
+            yield doc.finding(_P006, m.start(2), m.end(), "——", 0.9, message=msg, safe=True)
+    for m in _YI_RANGE_RE.finditer(text):
+        prot = prot if prot is not None else protected(text)
+        if m.start() not in prot:
+            msg = "两个数字之间的“一”是连接号的误读，应为“—”"
+            yield doc.finding(_P006, m.start(), m.end(), "—", 0.9, message=msg, safe=True)
 
 
 def _doubled(doc: Document, text: str) -> Iterator[Finding]:
