@@ -129,7 +129,7 @@ Example: 第１２届 → 第12届
 What it does: finds “” 《》 （） 【】 that do not pair up within a paragraph; fixes only when the
 mate is unambiguous (a half-width mate such as ( ... ）; a quote turned the wrong way: 你好“。, or
 around a short term with no other mate: “小巨人“的企业; a heading number closed by a look-alike of ）:
-（三：持续推进), otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
+（三：持续推进; a 〈 closed by a parenthesis, OCR's reading of （: 方案〈2026—2028年）), otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
 Why is this bad? An unclosed quote or bracket changes the meaning of everything after it.
 Example: 实现“三个确保目标。 → reported at “
 """,
@@ -363,6 +363,23 @@ padded to line up (委　员：王 军  刘 静) get suggestions at most.
 Why is this bad? Chinese prose has no spaces between words.
 Example: 推动高质量发 展 → 推动高质量发展; 经济 工作 → 经济工作 (suggestion)
 """,
+    ),
+    _rule(
+        "S002",
+        "ocr-space-beside-number",
+        Kind.SPACING,
+        "a space OCR put between Chinese text and a number",
+        _A,
+        """
+What it does: in a document whose ASCII marks carry OCR's spaces inside Chinese sentences (at least
+three of 增长 5.8% , 增速 · 电话 : 0731 · 安排 ; 城镇), deletes a single space between a Chinese character
+and a digit (青岚区 2026 年 7 月 → 青岚区2026年7月). Without that evidence the space may be the
+writer's style (在 2026 年) and stays. Spaces between digits stay.
+Why is this bad? Chinese official text sets numbers without spaces; some OCR engines space every run of
+digits and every mark.
+Example: 上半年全区实现地区生产总值 412.7 亿元 → 上半年全区实现地区生产总值412.7亿元
+""",
+        status="preview",
     ),
     # --- L: stray Latin -------------------------------------------------------------
     _rule(

@@ -32,6 +32,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "title_marks": ("P004", "P012"),
     "document_numbers": ("P021",),
     "spacing": ("S001",),
+    "number_spacing": ("S002",),
     "latin": ("L001",),
     "number_letters": ("L002",),
     "confusable": ("C001", "C002"),
@@ -63,7 +64,7 @@ PUNCTUATION_MODULES = frozenset(
         "title_marks",
         "document_numbers",
     )
-    + ("spacing", "latin", "number_letters")
+    + ("spacing", "number_spacing", "latin", "number_letters")
 )
 
 

@@ -24,8 +24,9 @@ CODES = ("P004", "P009")
 _P004, _P009 = RULES["P004"], RULES["P009"]
 
 _LINE_WITH_BRACKETS_RE = re.compile(r"^[^\n]*[()（）《》【】][^\n]*", re.MULTILINE)
-_BRACKET_RE = re.compile(r"[()（）《》【】]")
-_OPENERS = {"(": "paren", "（": "paren", "《": "title", "【": "lenticular"}
+_BRACKET_RE = re.compile(r"[()（）《》【】〈]")
+#: 〈 closed by a parenthesis, with no 〉 of its own between: OCR's reading of （ ((记者〈第37期) ).
+_OPENERS = {"(": "paren", "（": "paren", "〈": "paren", "《": "title", "【": "lenticular"}
 _CLOSERS = {")": "paren", "）": "paren", "》": "title", "】": "lenticular"}
 _FULL = {"(": "（", ")": "）"}
 _MATE = {"（": "）", "《": "》", "【": "】", "）": "（", "》": "《", "】": "【"}
@@ -55,7 +56,8 @@ def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Fi
         if ch in "()" and i in prot:
             continue
         if ch in _OPENERS:
-            stacks[_OPENERS[ch]].append(i)
+            if ch != "〈" or "〉" not in text[i:hi]:  # a single title mark with its 〉 is no bracket
+                stacks[_OPENERS[ch]].append(i)
             continue
         stack = stacks[_CLOSERS[ch]]
         if stack:
@@ -74,12 +76,19 @@ def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Fi
                 j = heading.end() - 1
                 msg = f"序号的后括号被识别成了“{text[j]}”"
                 yield doc.finding(_P009, j, j + 1, "）", 0.9, message=msg, safe=True)
-            elif text[i] != "(":
+            elif text[i] not in "(〈":
                 yield doc.finding(_P009, i, i + 1, (), 0.7, message=f"{text[i]} 在本段内没有对应的 {_MATE[text[i]]}")
 
 
 def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterator[Finding]:
     left, right = text[o], text[c]
+    if left == "〈":
+        msg = f"与 {right} 配对的“〈”应为“（”（OCR 把前括号读成了单书名号）"
+        yield doc.finding(_P009, o, o + 1, "（", 0.9, message=msg, safe=True)
+        if right == ")":
+            start, end = _with_spaces(text, c, lo, hi)
+            yield doc.finding(_P009, start, end, "）", 0.9, message="括号两半宽度不一：与 （ 配对的应为全角", safe=True)
+        return
     if left == "(" and right == ")":
         if _chinese_parens(text, o, c, lo, hi):
             for i, ch in ((o, "("), (c, ")")):
