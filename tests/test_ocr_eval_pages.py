@@ -18,6 +18,11 @@ class PageSet:
     prefix: str  # first part of every id
     fonts: tuple[str, ...]
     corpus: str  # the text written for the set
+    engine: str = "rapidocr"  # the OCR engine that read the scans (scripts/make_ocr_eval_pages.py --ocr)
+    # Bounds on the aligned file: share of sentences read right, sentences with an error, wrong positions per char.
+    negatives: tuple[float, float] = (0.6, 0.95)
+    min_errors: int = 100
+    wrong_share: tuple[float, float] = (0.002, 0.03)
 
     @property
     def id(self) -> re.Pattern[str]:
@@ -32,8 +37,17 @@ class PageSet:
 SET2 = PageSet("ocr_eval_pages", "pg", ("uming", "wenkai"), "formal_prose_2.txt")
 SET3 = PageSet("ocr_eval_pages_3", "pg3", ("gbsong", "gbkai"), "formal_prose_3.txt")
 SET4 = PageSet("ocr_eval_pages_4", "pg4", ("hanamin", "smiley"), "formal_prose_4.txt")
-ALL_SETS = (SET2, SET3, SET4)
-SETS = pytest.mark.parametrize("page_set", ALL_SETS, ids=["set2", "set3", "set4"])
+# Sets 5 and 6 were read by Tesseract: most of its readings add spaces or ASCII marks and land in the
+# unaligned file, so the aligned one is smaller and holds a larger share of errors.
+SET5 = PageSet(
+    "ocr_eval_pages_5", "pg5", ("babelstone", "twkai"), "formal_prose_5.txt", "tesseract", (0.4, 0.9), 50, (0.002, 0.06)
+)
+SET6 = PageSet(
+    "ocr_eval_pages_6", "pg6", ("twsung", "microhei"), "formal_prose_6.txt", "tesseract", (0.4, 0.9), 50, (0.002, 0.06)
+)
+ALL_SETS = (SET2, SET3, SET4, SET5, SET6)
+SETS = pytest.mark.parametrize("page_set", ALL_SETS, ids=["set2", "set3", "set4", "set5", "set6"])
+TESSERACT_SETS = pytest.mark.parametrize("page_set", (SET5, SET6), ids=["set5", "set6"])
 # The texts no page set may reuse: the engine's own prose and the user's sample.
 TUNED_ON = ("formal_prose.txt",)
 
@@ -89,11 +103,13 @@ def test_a_realistic_share_of_negatives_and_errors(page_set):
     _, rows = _rows(page_set.files[0])
     negatives = sum(source == target for _, source, target in rows)
     # A real scan: most sentences come back right, but enough are wrong to measure recall.
-    assert 0.6 <= negatives / len(rows) <= 0.95
-    assert len(rows) - negatives >= 100
+    low, high = page_set.negatives
+    assert low <= negatives / len(rows) <= high
+    assert len(rows) - negatives >= page_set.min_errors
     wrong = sum(a != b for _, source, target in rows for a, b in zip(source, target, strict=True))
     chars = sum(len(target) for _, _, target in rows)
-    assert 0.002 <= wrong / chars <= 0.03
+    low, high = page_set.wrong_share
+    assert low <= wrong / chars <= high
 
 
 @SETS
@@ -110,7 +126,16 @@ def test_every_sentence_is_read_six_times(page_set):
     for name in page_set.files:
         for _sid, _, target in _rows(name)[1]:
             counts[target] = counts.get(target, 0) + 1
-    assert counts == {s: 3 * len(page_set.fonts) for s in _sentences(page_set.corpus)}
+    sentences = _sentences(page_set.corpus)
+    if page_set.engine == "rapidocr":
+        assert counts == {s: 3 * len(page_set.fonts) for s in sentences}
+        return
+    # Tesseract returns nothing for a few lines of a scan (the nearly empty last page of a noisy
+    # copy): such a reading is not a row. Every sentence is still read, and few readings are lost.
+    assert set(counts) == set(sentences)
+    assert max(counts.values()) == 3 * len(page_set.fonts)
+    lost = 3 * len(page_set.fonts) * len(sentences) - sum(counts.values())
+    assert lost <= 0.02 * 3 * len(page_set.fonts) * len(sentences)
 
 
 @SETS
@@ -130,3 +155,33 @@ def test_the_sets_share_no_font():
     for i, one in enumerate(ALL_SETS):
         for other in ALL_SETS[i + 1 :]:
             assert not set(one.fonts) & set(other.fonts), (one.stem, other.stem)
+
+
+@TESSERACT_SETS
+def test_no_space_left_between_two_cjk_characters(page_set):
+    # The one normalisation of Tesseract's output: its single spaces between CJK characters/marks
+    # are gone. (Two spaces are the layout code's mark of a wide gap inside a row, as for RapidOCR.)
+    between = re.compile(r"(?<=[\u2e80-\U0010ffff“”‘’—…·]) (?=[\u2e80-\U0010ffff“”‘’—…·])")
+    for name in page_set.files:
+        for sid, source, target in _rows(name)[1]:
+            assert not between.search(source) or between.search(target), sid
+
+
+@TESSERACT_SETS
+def test_tesseract_marks_are_kept(page_set):
+    # Everything else is as Tesseract gave it: ASCII marks for full-width ones, spaces beside digits.
+    rows = [row for name in page_set.files for row in _rows(name)[1]]
+    ascii_marks = re.compile(r"[,:;()?!]")
+    assert sum(bool(ascii_marks.search(s)) and not ascii_marks.search(t) for _, s, t in rows) >= 100
+    assert sum(bool(re.search(r"\d [\u4e00-\u9fff]", s)) for _, s, _ in rows) >= 100
+
+
+def test_join_cjk_removes_only_spaces_between_cjk():
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent / "scripts"))
+    from make_ocr_eval_pages import join_cjk
+
+    assert join_cjk("全 区 共 有 1.26 万 人 , 其 中 “ 自 主 ” 就 业") == ("全区共有 1.26 万人 , 其中“自主”就业", 11)
+    assert join_cjk("增长 5.8% ， 增速  高") == ("增长 5.8% ，增速高", 3)
+    assert join_cjk("A B") == ("A B", 0)
