@@ -25,7 +25,7 @@ _P004, _P009 = RULES["P004"], RULES["P009"]
 
 _LINE_WITH_BRACKETS_RE = re.compile(r"^[^\n]*[()（）《》【】][^\n]*", re.MULTILINE)
 _BRACKET_RE = re.compile(r"[()（）《》【】〈]")
-#: 〈 closed by a parenthesis, with no 〉 of its own between: OCR's reading of （ ((记者〈第37期) ).
+#: 〈 closed by a parenthesis, with no 〉 of its own (方案〈2026—2028年）): OCR read （ as 〈; also 《 and 【 (see _misread_opener).
 _OPENERS = {"(": "paren", "（": "paren", "〈": "paren", "《": "title", "【": "lenticular"}
 _CLOSERS = {")": "paren", "）": "paren", "》": "title", "】": "lenticular"}
 _FULL = {"(": "（", ")": "）"}
@@ -62,6 +62,12 @@ def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Fi
         stack = stacks[_CLOSERS[ch]]
         if stack:
             yield from _pair(doc, text, stack.pop(), i, lo, hi)
+        elif ch in "）)" and _misread_opener(stacks, text, i, hi):
+            # 《 or 【 still open and never closed, and a parenthesis closes: OCR read （ as
+            # 《 or 【 (所在镇《街道 ) · 各镇【街道 ) )
+            o = stacks["title" if text[_misread_opener(stacks, text, i, hi)] == "《" else "lenticular"].pop()
+            stacks["paren"].append(o)
+            yield from _pair(doc, text, stacks["paren"].pop(), i, lo, hi)
         elif ch != ")":
             unmatched_closers.append(i)
     for i in unmatched_closers:
@@ -80,10 +86,22 @@ def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Fi
                 yield doc.finding(_P009, i, i + 1, (), 0.7, message=f"{text[i]} 在本段内没有对应的 {_MATE[text[i]]}")
 
 
+def _misread_opener(stacks: dict[str, list[int]], text: str, c: int, hi: int) -> int:
+    """The 《 or 【 a parenthesis at c closes, when one is open and its own mate never comes (0 if none)."""
+    opened = [(stacks[k][-1], k) for k in ("title", "lenticular") if stacks[k]]
+    if not opened:
+        return 0
+    o, kind = max(opened)
+    mate = "》" if kind == "title" else "】"
+    if mate in text[c:hi] or c - o > 40:
+        return 0
+    return o
+
+
 def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterator[Finding]:
     left, right = text[o], text[c]
-    if left == "〈":
-        msg = f"与 {right} 配对的“〈”应为“（”（OCR 把前括号读成了单书名号）"
+    if left in "〈《【" and right in "）)":
+        msg = f"与 {right} 配对的“{left}”应为“（”（OCR 把前括号读成了形近的“{left}”）"
         yield doc.finding(_P009, o, o + 1, "（", 0.9, message=msg, safe=True)
         if right == ")":
             start, end = _with_spaces(text, c, lo, hi)
