@@ -6,8 +6,10 @@ whatever its width:
   a call such as f(a, b) or PM2.5(x) with no Chinese inside stays;
 - one full-width and one ASCII, （一) -> the ASCII mate is fixed, P009 (unambiguous);
 - a full-width bracket without a mate -> reported, P009, never fixed. A closing mark
-  right after a list number at the line start (1） 一） a）) is a list marker, not an error.
-《》 and 【】 are only checked for balance.
+  right after a list number at the line start (1） 一） a）) is a list marker, not an error;
+- a 〈, or a 《 or 【 whose own mate never comes, closed by a parenthesis -> （, P009: OCR's
+  reading of （ (方案〈2026—2028年） · 所在镇《街道 )).
+《》 and 【】 are otherwise only checked for balance.
 """
 
 from __future__ import annotations
