@@ -13,8 +13,8 @@ difference kept whole; an edit of the output is right when the true text makes t
 
     python scripts/eval_documents.py fixtures/ocr_eval_pages_3.tsv --corpus fixtures/formal_prose_3.txt
 
-Reports edit precision and recall, the share of paragraphs without an error that `fix`
-changed, and the same counts by severity of the page a paragraph starts on.
+Reports edit precision and recall and the share of paragraphs without an error that `fix`
+changed; `--severity` keeps only the sentences of pages scanned at one severity.
 """
 
 from __future__ import annotations
@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", help="a page set's aligned TSV; <name>.unaligned.tsv beside it is read too")
     parser.add_argument("--corpus", required=True, help="the set's true text (paragraphs split by blank lines)")
+    parser.add_argument("--severity", help="only the sentences of pages scanned at this severity (light, medium, bilevel)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     gold = Path(args.gold)
@@ -128,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     per_doc = {}
     options = Options()
     for key in sorted(docs):
-        source, target, _ = rebuild(docs[key], para_of)
+        rows = [r for r in docs[key] if args.severity in (None, r[1])]
+        if not rows:
+            continue
+        source, target, _ = rebuild(rows, para_of)
         output = pipeline.fix(Document(source), options)[0].text
         counts = score(source, target, output)
         clean, changed = paragraphs_changed(source, target, output)
@@ -139,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     p = totals["right"] / totals["pred"] if totals["pred"] else 0.0
     r = totals["right"] / totals["gold"] if totals["gold"] else 0.0
     result = {
-        "documents": len(docs),
+        "documents": len(per_doc),
         "edit_precision": round(p, 4),
         "edit_recall": round(r, 4),
         "clean_paragraphs_changed": round(totals["clean_changed"] / max(1, totals["clean_paragraphs"]), 4),
@@ -149,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print(f"{gold}: {len(docs)} documents, {totals['gold']} true edits, {totals['pred']} made")
+        scope = f" ({args.severity} pages)" if args.severity else ""
+        print(f"{gold}{scope}: {len(per_doc)} documents, {totals['gold']} true edits, {totals['pred']} made")
         print(f"  edit precision {p:.3f}  recall {r:.3f}")
         print(
             f"  clean paragraphs changed {result['clean_paragraphs_changed']:.2%}"

@@ -45,3 +45,23 @@ def test_documents_are_rebuilt_by_paragraph_and_scored(tmp_path):
     output = "第一句话很长。第二句话也长。\n第三段只有一句！"
     assert E.score(source, target, output) == {"gold": 1, "pred": 2, "right": 1}
     assert E.paragraphs_changed(source, target, output) == (1, 1)
+
+
+def test_main_reports_one_severity(tmp_path, capsys):
+    import json
+
+    corpus = tmp_path / "prose.txt"
+    corpus.write_text("全区经济运行总体平稳。\n\n各项社会事业全面进步。\n", encoding="utf-8")
+    gold = tmp_path / "set.tsv"
+    gold.write_text(
+        "id\tsource\ttarget\n"
+        "d-fa-p01-light-s001\t全区经济运行总体平稳,\t全区经济运行总体平稳。\n"
+        "d-fa-p02-bilevel-s002\t各项社会事业全面进步。\t各项社会事业全面进步。\n",
+        encoding="utf-8",
+    )
+    assert E.main([str(gold), "--corpus", str(corpus), "--severity", "bilevel", "--json"]) == 0
+    bilevel = json.loads(capsys.readouterr().out)
+    assert (bilevel["gold"], bilevel["pred"], bilevel["clean_paragraphs"]) == (0, 0, 1)
+    assert E.main([str(gold), "--corpus", str(corpus), "--json"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    assert both["gold"] == 1 and both["documents"] == 1
