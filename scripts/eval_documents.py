@@ -119,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", help="a page set's aligned TSV; <name>.unaligned.tsv beside it is read too")
     parser.add_argument("--corpus", required=True, help="the set's true text (paragraphs split by blank lines)")
-    parser.add_argument("--severity", help="only the sentences of pages scanned at this severity (light, medium, bilevel)")
+    parser.add_argument(
+        "--severity", help="only the sentences of pages scanned at this severity (light, medium, bilevel)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     gold = Path(args.gold)
