@@ -8,7 +8,8 @@ about three times as common as a full stop in prose. So it becomes ， there, wi
 alternative. A text with no Chinese clause mark at all may be one that writes `.` for its
 full stop (typed in haste, or an author's style): there both are only proposed. At a
 paragraph end it is 。 (P011). A dot before one or two Chinese characters and a mark belongs to a
-name: a Chinese domain (博物馆.公益) or a field (学生表.姓名).
+name: a Chinese domain (博物馆.公益) or a field (学生表.姓名). A dot with OCR's spaces around it
+(成效 . 我区) is Tesseract's reading of ， and of 。 alike: both are proposed, with the spaces.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from .charclass import BIBLIOGRAPHIC_RE, HAN_CLASS, HAN_RE, mostly_latin, protec
 CODES = ("P015",)
 _RULE = RULES["P015"]
 
-_PERIOD_RE = re.compile(f"(?<=[{HAN_CLASS}”）》])[.．](?=[{HAN_CLASS}“（《])")
+#: (with the single spaces some OCR engines set around it: 成效 . 我区拟于)
+_PERIOD_RE = re.compile(f"(?<=[{HAN_CLASS}”）》]) ?(?P<dot>[.．]) ?(?=[{HAN_CLASS}“（《])")
 #: Chinese top-level domains: 云川招考.中国 · 博物馆.公益.
 _CHINESE_TLD_RE = re.compile("中国|中國|公益|政务|公司|网络|网址|在线|商城|集团|企业|健康|信息|商店|网店|我爱你")
 #: A Chinese clause mark anywhere in the text: its author writes Chinese marks.
@@ -47,22 +49,24 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     prot = None
     chinese_marks = None
     for m in _PERIOD_RE.finditer(text):
-        s = m.start()
+        s, e, d = m.start(), m.end(), m.start("dot")
         prot = prot if prot is not None else protected(text)
-        if s in prot or mostly_latin(text, s) or _name_part_after(text, s + 1):
+        if d in prot or mostly_latin(text, d) or _name_part_after(text, e):
             continue
-        if text[s - 1] == "表" or _CHINESE_TLD_RE.match(text, s + 1):
+        if text[s - 1] == "表" or _CHINESE_TLD_RE.match(text, e):
             continue  # a table's field (成绩表.课程名称) or a Chinese domain (云川招考.中国查询)
         if chinese_marks is None:
             chinese_marks = _CHINESE_MARK_RE.search(text) is not None
             if BIBLIOGRAPHIC_RE.search(text):
                 return  # a catalogue: ． parts a series from its sub-series (云川文库．地方史丛书)
+        # A dot with spaces around it is Tesseract's, which reads 。 that way as often as ，.
+        certain = chinese_marks and e - s == 1
         yield doc.finding(
             _RULE,
             s,
-            s + 1,
+            e,
             ("，", "。"),
-            0.9 if chinese_marks else 0.5,
-            message=f"汉字之间的“{m.group()}”不是中文标点：{'应为' if chinese_marks else '疑为'} OCR 误读的逗号或句号",
-            safe=chinese_marks,
+            0.9 if certain else 0.5,
+            message=f"汉字之间的“{m['dot']}”不是中文标点：{'应为' if certain else '疑为'} OCR 误读的逗号或句号",
+            safe=certain,
         )
