@@ -322,14 +322,20 @@ class Corrector:
                 levels[j] = self.guard.level(line, i, j) if self.guard is not None else None
                 repeated[j] = doc.repeated(line, i, j) if doc is not None else 0
                 contexts[j] = self._contexts(line, i, j) if words else ()
-            # how often the document uses the repaired word elsewhere
-            used = max((words[pre + repl + post] for pre, post in contexts[j]), default=0) if words else 0
+            # does the document use the repaired word elsewhere (how often, only when it matters)
             odd = repeated[j]
-            if odd and used >= max(odd, MISREAD_USAGE):
-                # A scan misreads a glyph the same way each time (间题 ×3), but then the document
-                # also writes the right word (问题 ×9) where the glyph came out whole; an author's
-                # name or term (梧川市 ×8) has no commoner spelling beside it.
-                odd = 0
+            if not words:
+                used = 0
+            elif not odd:
+                used = any(pre + repl + post in words for pre, post in contexts[j])
+            else:
+                get = words.get  # (a Counter's [] calls __missing__ in Python for each absent word)
+                used = max(get(pre + repl + post, 0) for pre, post in contexts[j])
+                if used >= max(odd, MISREAD_USAGE):
+                    # A scan misreads a glyph the same way each time (间题 ×3), but then the document
+                    # also writes the right word (问题 ×9) where the glyph came out whole; an author's
+                    # name or term (梧川市 ×8) has no commoner spelling beside it.
+                    odd = 0
             if levels[j] == "skip" or odd >= NAME_USAGE:
                 continue  # (used this way three times or more: a name or the author's term, 梧川市 ×8)
             by_shape = (i, repl) in self._by_shape
