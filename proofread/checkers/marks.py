@@ -70,8 +70,11 @@ def _dash(doc: Document, text: str) -> Iterator[Finding]:
         yield doc.finding(_P006, s, e, "——", 0.95, message="中文破折号应为两个一字线")
 
 
-#: A subtitle line opening with 一一 (OCR's reading of ——) before a date or a quote: 一一2026年7月16日在….
-_YI_DASH_LINE_RE = re.compile(r"^([ \t\u3000]*)(一一|一 一) ?(?=[0-9“《（(]|在)", re.M)
+#: A subtitle line opening with 一一 (OCR's reading of ——) before a date (一一2026年7月16日在…), or
+#: before 在 in a line that ends as a subtitle does (一一在全区经济工作会议上的讲话); 一一在风里亮起 is verse.
+_YI_DASH_LINE_RE = re.compile(
+    r"^([ \t\u3000]*)(一一|一 一) ?(?=[0-9]|在[^\n]*(?:讲话|发言|致辞|报告|演讲|会议上)[）)]?[ \t\r]*$)", re.M
+)
 #: 一 between two numbers is a range's dash, never a numeral: 2026 一 2028年 · 8:30 一 12:00.
 _YI_RANGE_RE = re.compile(r"(?<=[0-9]) ?一 ?(?=[0-9])")
 
