@@ -29,7 +29,7 @@ _LISTING = frozenset("或和与及、")
 #: Marks after a name's own ! or ? (a Chinese sentence's last mark has none after it).
 _MARK_AFTER_NAME = frozenset("，、。；：》”）,;:")
 #: Two words of a Latin script ending right before the mark (accents included: estás).
-_LATIN_PHRASE_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+ [A-Za-z\u00c0-\u024f]+$")
+_LATIN_PHRASE_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+[,']? [A-Za-z\u00c0-\u024f]+$")
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号"}
 
 
@@ -73,8 +73,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # the mark itself named in a list: 句末用?或! (a comma before 与 is just a comma)
         if before.isalpha() and _LATIN_PHRASE_RE.search(text, max(0, s - 40), s):
             continue  # the mark of a phrase in a Latin script: ¿Cómo estás?（你好吗？）
-        if mark[0] in "?!" and before.isascii() and before.isalpha() and after in _MARK_AFTER_NAME:
-            continue  # part of a name, another mark follows: 《Oklahoma!》 · 英文名 Yahoo!，
+        if mark[0] in "?!" and before.isascii() and before.isalpha() and (after in _MARK_AFTER_NAME or after == " "):
+            continue  # a name's or an English phrase's own mark: 《Oklahoma!》 · Yahoo!， · 乐队 Wham! 在
         if prot is None:
             prot = protected(text)
         if s in prot or mostly_latin(text, s):

@@ -23,7 +23,10 @@ CODES = ("S002",)
 _RULE = RULES["S002"]
 
 #: OCR's spacing of a mark inside a Chinese sentence: 5.8% , 增速 · 电话 : 0731 · 安排 ; 城镇.
-_SPACED_MARK_RE = re.compile(f"(?<=[{HAN_CLASS}0-9%）)]) [,;:!?](?= ?[{HAN_CLASS}0-9（(])")
+#: A Chinese character on one side: a C ternary ((n > 5) ? 10 : 20) has none.
+_SPACED_MARK_RE = re.compile(
+    f"(?<=[{HAN_CLASS}]) [,;:!?](?= ?[{HAN_CLASS}0-9（(])|(?<=[0-9%）)]) [,;:!?](?= ?[{HAN_CLASS}])"
+)
 MIN_SPACED_MARKS = 3
 #: One space between a Chinese character (or mark) and a digit, either way round.
 _SPACE_RE = re.compile(f"(?<=[{HAN_CLASS}，。、；：（“]) (?=[0-9])|(?<=[0-9%]) (?=[{HAN_CLASS}，。、；：）”])")
