@@ -34,14 +34,16 @@ _SLOTS = (
     ("年", re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})" + _X + r"(?=[0-9]{1,2}月)"), 0.5),
     ("年", re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})" + _X + r"(?=[底初末度])"), 0.6),
 )
-_DIGIT_RE = re.compile(r"[0-9]")
+#: What any slot above needs: a character other than a unit between digits (12用31), after a
+#: month's day (月20口) or after a year (2025午底).
+_SUSPECT_RE = re.compile(r"[0-9][^\x00-\x7f年月日号][0-9]|月[0-9]{1,2}[^\x00-\x7f日号]|[0-9]{4}[^\x00-\x7f年][底初末度]")
 COMMON_WORD = -5.5  # log10 p: a look-alike that makes a word this common with the next character is meant
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
-    if _DIGIT_RE.search(text) is None:
-        return
+    if _SUSPECT_RE.search(text) is None:
+        return  # every date is whole (one scan instead of five)
     table = candidates.visual()
     model = None
     prot = None
