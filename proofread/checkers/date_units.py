@@ -36,7 +36,9 @@ _SLOTS = (
 )
 #: What any slot above needs: a character other than a unit between digits (12用31), after a
 #: month's day (月20口) or after a year (2025午底).
-_SUSPECT_RE = re.compile(r"[0-9][^\x00-\x7f年月日号][0-9]|月[0-9]{1,2}[^\x00-\x7f日号]|[0-9]{4}[^\x00-\x7f年][底初末度]")
+_SUSPECT_RE = re.compile(
+    r"[0-9][^\x00-\x7f年月日号][0-9]|月[0-9]{1,2}[^\x00-\x7f日号]|[0-9]{4}[^\x00-\x7f年][底初末度]"
+)
 COMMON_WORD = -5.5  # log10 p: a look-alike that makes a word this common with the next character is meant
 
 
