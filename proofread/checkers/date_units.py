@@ -23,7 +23,7 @@ CODES = ("C007",)
 _RULE = RULES["C007"]
 
 _X = r"([\u4e00-\u9fff])"
-#: (unit, pattern with the look-alike as the last group, similarity the look-alike needs)
+#: (unit, pattern whose one unnamed group is the look-alike, similarity the look-alike needs)
 _SLOTS = (
     # day: 11月20口 (after a month and the day's digits)
     ("日", re.compile(r"(?<![0-9])(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})" + _X), 0.6),
