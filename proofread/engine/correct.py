@@ -357,6 +357,8 @@ class Corrector:
         runner = max((t[0] for t in scored[1:] if t[3][0] != repl[0]), default=float("-inf"))
         shape = (i, repl) in self._by_shape
         guarded = levels[j] == "suggest" or bool(odd)
+        if not guarded and self.guard is not None and self.guard.in_place_name(line, i, j, repl):
+            guarded = True  # a city's name: 梧川市 may be an invented city beside the real 梧州市
         return Correction(i, j, line[i:j], repl, score, gain, sim, alts, runner, guarded, shape)
 
     def is_safe(self, c: Correction) -> bool:

@@ -3,8 +3,9 @@
 * words on the allow-list (`dictionaries/allow_words.txt` and user files) and set
   phrases: a span inside one of them is never changed;
 * person and place names from pycorrector's lists, the unknown-name pattern (a common
-  surname followed by characters that form no word) and the two characters before a place
-  suffix (梧川市: an invented city may stand beside the real 梧州市): suggestions only;
+  surname followed by characters that form no word) and a repair that turns a place name the
+  lists do not know into one they do (梧川市 → 梧州市: an invented city may stand beside the
+  real one): suggestions only;
 * short quoted terms (“…” of up to eight characters) are names of campaigns and
   slogans the model rarely knows: suggestions only;
 * lines in traditional script are skipped whole (checked by `is_traditional`).
@@ -76,7 +77,7 @@ def covered(line: str, i: int, j: int, words: frozenset) -> bool:
     return False
 
 
-#: What ends a place name: 梧川市 · 澜州区 · 柳塘县 (unless it ends a common word: 城市 · 社区 · 全县).
+#: What ends a place name: 梧川市 · 澜州区 · 柳塘县.
 _PLACE_SUFFIXES = frozenset("市区县省镇乡")
 
 
@@ -112,23 +113,22 @@ class Guard:
                 return SUGGEST
         if _in_short_quote(line, i):
             return SUGGEST
-        if self._in_place_name(line, j):
-            return SUGGEST  # a city's name: 梧川市 may be an invented city beside the real 梧州市
         return None
 
-    def _in_place_name(self, line: str, j: int) -> bool:
-        """Does a place suffix follow within one character of j, closing a name of two characters
-        (梧[川]市 · [澜]州市) rather than ending or starting a common word (城市 · 社区 · 乡村)?"""
+    def in_place_name(self, line: str, i: int, j: int, repl: str) -> bool:
+        """Would writing `repl` for line[i:j] turn a place name the lists do not know into one they
+        do, 梧川市 into 梧州市? An invented city may stand beside the real one, and a misread real
+        name looks the same, so such a repair is only suggested."""
+        fixed = line[:i] + repl + line[j:]
+        shift = len(repl) - (j - i)
         for p in (j, j + 1):
             if p < len(line) and line[p] in _PLACE_SUFFIXES:
-                # (the suffix starts a word itself: 推进乡村 · 开拓市场 · 区域)
-                return not self._common(line[p - 1 : p + 1]) and not self._common(line[p : p + 2])
+                q = p + shift  # the suffix's place in the repaired line
+                names = self.names
+                return any(
+                    fixed[q - n : q + 1] in names and line[p - n : p + 1] not in names for n in (2, 3) if q - n >= 0
+                )
         return False
-
-    def _common(self, word: str) -> bool:
-        if self.lm is None:
-            return False
-        return word in self.lm.vocab and self.lm.word_scores([word])[0] >= COMMON_WORD
 
     def _in_word(self, line: str, k: int, i: int) -> bool:
         """Is line[k] part of a two-character word that does not reach the suspicious line[i]?
