@@ -161,6 +161,7 @@ class Corrector:
         self._joins: frozenset[str] | None = None
         self._candidate_memo: dict[str, list[tuple[str, float]]] = {}
         self._rare_memo: dict[str, tuple[int, ...]] = {}
+        self._window_memo: dict[tuple[str, str], list[tuple[str, float, int]]] = {}
 
     @property
     def joins(self) -> frozenset[str]:
@@ -270,18 +271,27 @@ class Corrector:
 
     def candidates_at(self, line: str, i: int, pair: bool, doc: DocContext | None = None):
         """(replacement, similarity, length) proposals for line[i] (and line[i+1] when `pair`)."""
-        out = []
         contexts = self._contexts(line, i, i + 1)
-        seen = set()
         self._by_shape.clear()
         firsts = self._candidates_of(line[i])
-        joins = self.joins
-        before = line[i - 1] if i > 0 else "\0"
-        after = line[i + 1] if i + 1 < len(line) else "\0"
-        for c, s in firsts:
-            if (before + c in joins or c + after in joins) and self._forms_word(contexts, c):
-                out.append((c, s, 1))
-                seen.add(c)
+        # The table candidates that make a word here depend only on the three characters on
+        # either side: text repeats its phrases, so they are memoised by that window.
+        key = (line[max(0, i - 3) : i], line[i : i + 4])
+        words = self._window_memo.get(key)
+        if words is None:
+            joins = self.joins
+            before = line[i - 1] if i > 0 else "\0"
+            after = line[i + 1] if i + 1 < len(line) else "\0"
+            words = [
+                (c, s, 1)
+                for c, s in firsts
+                if (before + c in joins or c + after in joins) and self._forms_word(contexts, c)
+            ]
+            if len(self._window_memo) > 200_000:
+                self._window_memo.clear()
+            self._window_memo[key] = words
+        out = list(words)
+        seen = {c for c, _, _ in words}
         # Beyond the tables only for a character rare in formal prose (outside the 3,500 common
         # ones): on the OCR dev set 7 of 128 damaged characters were rare, 3 of 7,858 intact ones.
         if doc is not None and doc.words and self.common and line[i] not in self.common:
