@@ -259,13 +259,18 @@ class Corrector:
         return False
 
     # --- scoring --------------------------------------------------------------------
-    def _score(self, line: str, i: int, j: int, repl: str) -> float:
-        """LM gain of writing `repl` for line[i:j], over a window of ±WINDOW characters."""
+    def _score(self, line: str, i: int, j: int, repl: str, olds: dict | None = None) -> float:
+        """LM gain of writing `repl` for line[i:j], over a window of ±WINDOW characters (`olds`
+        keeps the score of the text as it is, the same for every candidate at i..j)."""
         a, b = max(0, i - WINDOW), min(len(line), j + WINDOW)
         bos = a == 0 or line[a - 1] in CLAUSE_END
         eos = b == len(line) or line[b] in CLAUSE_END
         best = self.lm.best
-        old = lm_score(best, line[a:b], bos, eos)
+        old = olds.get(j) if olds is not None else None
+        if old is None:
+            old = lm_score(best, line[a:b], bos, eos)
+            if olds is not None:
+                olds[j] = old
         new = lm_score(best, line[a:i] + repl + line[j:b], bos, eos)
         return new - old
 
@@ -324,7 +329,7 @@ class Corrector:
 
     def best_at(self, line: str, i: int, pair: bool, doc: DocContext | None = None) -> Correction | None:
         scored = []
-        levels, repeated, contexts = {}, {}, {}
+        levels, repeated, contexts, olds = {}, {}, {}, {}
         words = doc.words if doc is not None else None
         for repl, sim, n in self.candidates_at(line, i, pair, doc):
             j = i + n
@@ -351,7 +356,7 @@ class Corrector:
             by_shape = (i, repl) in self._by_shape
             if odd and by_shape:
                 continue  # the document repeats the "odd" text and no table backs the repair
-            gain = self._score(line, i, j, repl)
+            gain = self._score(line, i, j, repl, olds)
             penalty = self.weight * (1.0 - sim) * n + self.pair_penalty * (n - 1)
             bonus = DOC_BONUS if used else 0.0
             if odd:
