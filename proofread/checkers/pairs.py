@@ -64,12 +64,10 @@ def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Fi
         stack = stacks[_CLOSERS[ch]]
         if stack:
             yield from _pair(doc, text, stack.pop(), i, lo, hi)
-        elif ch in "）)" and _misread_opener(stacks, text, i, hi):
+        elif ch in "）)" and (kind := _misread_opener(stacks, text, i, hi)) is not None:
             # 《 or 【 still open and never closed, and a parenthesis closes: OCR read （ as
             # 《 or 【 (所在镇《街道 ) · 各镇【街道 ) )
-            o = stacks["title" if text[_misread_opener(stacks, text, i, hi)] == "《" else "lenticular"].pop()
-            stacks["paren"].append(o)
-            yield from _pair(doc, text, stacks["paren"].pop(), i, lo, hi)
+            yield from _pair(doc, text, stacks[kind].pop(), i, lo, hi)
         elif ch != ")":
             unmatched_closers.append(i)
     for i in unmatched_closers:
@@ -88,16 +86,17 @@ def _check_line(doc: Document, text: str, lo: int, hi: int, prot) -> Iterator[Fi
                 yield doc.finding(_P009, i, i + 1, (), 0.7, message=f"{text[i]} 在本段内没有对应的 {_MATE[text[i]]}")
 
 
-def _misread_opener(stacks: dict[str, list[int]], text: str, c: int, hi: int) -> int:
-    """The 《 or 【 a parenthesis at c closes, when one is open and its own mate never comes (0 if none)."""
+def _misread_opener(stacks: dict[str, list[int]], text: str, c: int, hi: int) -> str | None:
+    """The stack ("title" or "lenticular") whose open 《 or 【 the parenthesis at c closes, when its
+    own mate never comes on the line (None if there is no such opener)."""
     opened = [(stacks[k][-1], k) for k in ("title", "lenticular") if stacks[k]]
     if not opened:
-        return 0
+        return None
     o, kind = max(opened)
     mate = "》" if kind == "title" else "】"
     if mate in text[c:hi] or c - o > 40:
-        return 0
-    return o
+        return None
+    return kind
 
 
 def _pair(doc: Document, text: str, o: int, c: int, lo: int, hi: int) -> Iterator[Finding]:
