@@ -33,15 +33,6 @@ _LATIN_PHRASE_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+[,']? [A-Za-z\u00c0-\u024f
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号"}
 
 
-#: A number of Chinese prose, OCR's spaces around it or not: 同比增长 5.8% · 增长7.4%.
-_NUMBER_OF_CHINESE_RE = re.compile(r"[\u4e00-\u9fff，、；：（“] ?[0-9.%％X]+$")
-
-
-def _chinese_or_its_number(text: str, i: int) -> bool:
-    """Does Chinese text, or a number standing in it, end at i (a space OCR put before a mark: 5.8% ,)?"""
-    return is_cjk(witness_before(text, i)) or _NUMBER_OF_CHINESE_RE.search(text, max(0, i - 24), i) is not None
-
-
 def _chinese_right(text: str, e: int) -> bool:
     return is_cjk(witness_after(text, e))
 
@@ -79,9 +70,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             prot = protected(text)
         if s in prot or mostly_latin(text, s):
             continue
-        # Full-width marks carry their own spacing: a space beside them goes with the fix.
+        # Full-width marks carry their own spacing: a space beside them goes with the fix (also
+        # after a number standing in Chinese text, where OCR spaces marks: 同比增长 5.8% , 增速).
         start, end = s, e
-        if before == " " and text[s - 2] not in ",;:?!" and _chinese_or_its_number(text, s - 1):
+        if before == " " and text[s - 2] not in ",;:?!" and chinese_before(text, s - 1):
             start -= 1
         if after == " " and is_cjk(witness_after(text, e + 1)):
             end += 1
