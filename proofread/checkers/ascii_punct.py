@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import chinese_before, is_cjk, is_numeric, mostly_latin, protected, witness_after, witness_before
+from .charclass import chinese_before, is_cjk, is_numeric, mostly_latin, protected, witness_after
 
 CODES = ("P004",)
 _RULE = RULES["P004"]
