@@ -239,15 +239,20 @@ Example: 全年竣工投产11个项目.其中10亿元以上的7个。 → 全年
         "P016",
         "missing-full-stop",
         Kind.PUNCTUATION,
-        "the text's last paragraph ends without a mark",
+        "a paragraph of prose ends without a mark",
         _A,
         """
 What it does: adds 。 after the text's last paragraph (or a sentence checked on its own) when it is
 prose (ten or more Chinese characters, clause marks inside) and ends on a character or a number.
 List items, numbered headings, fields (抄送：…), forms, Markdown structure, a quotation left open,
 titles and English are left alone, and so is a last line whose previous line ends with no mark either
-(verse, slogans) or on a time (a chat message, a subtitle cue), a postscript (……记于……), and every
-earlier paragraph (it may be an unnumbered heading).
+(verse, slogans; a long paragraph of prose before it does not count: OCR dropped its mark too) or on
+a time (a chat message, a subtitle cue), and a postscript (……记于……).
+Mid-text it adds 。 only to a long paragraph of prose (twenty Chinese characters, a ， or ； inside)
+that is not the text's first line (its title) and does not end in a field's value (记录：谭芳) or a
+phone number, in a text laid out a paragraph a line: most of its long lines end with a mark and no
+three lines in a row end unmarked at one width (text wrapped at a width). In Markdown a line followed
+by another continues its paragraph.
 Why is this bad? A Chinese sentence ends with a mark; OCR drops the small final 。.
 Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年以来，全县经济运行总体平稳。
 """,

@@ -1,11 +1,12 @@
-"""The text's last paragraph ends with no mark at all (P016): OCR dropped the small 。.
+"""A paragraph of prose ends with no mark at all (P016): OCR dropped the small 。.
 
-A sentence of Chinese prose ends with a mark. Mid-text, a paragraph without one may be an
-unnumbered heading (坚定信心，奋力拼搏); the text's last paragraph (or a sentence checked on
-its own, as `proofread eval` does) is prose when it has clause marks inside, so its end
-lost its 。 — unless it is a list item, a table row, a quotation or a title, or the line
-before it ends with no mark either (verse, a list of slogans). OCR drops a
-final 。 more often than any other mark: it is small and alone at the end of a line.
+A sentence of Chinese prose ends with a mark. OCR drops a paragraph's final 。 more often than
+any other mark: it is small and alone at the end of a line. The text's last paragraph (or a
+sentence checked on its own, as `proofread eval` does) is prose when it has clause marks inside
+— unless it is a list item, a table row, a quotation or a title, or the line before it ends with
+no mark either (verse, a list of slogans). Mid-text a paragraph without a mark may be an
+unnumbered heading (坚定信心，奋力拼搏), so there only long paragraphs of prose count, in a text
+laid out a paragraph a line (see `_inner_paragraphs`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ CODES = ("P016",)
 _RULE = RULES["P016"]
 
 MIN_HAN = 10
+PROSE_HAN = 20  # a paragraph mid-text: long enough to be running prose, not a heading or a slogan
+WRAP_SPREAD = 3  # characters: lines broken at a width differ by less (a Latin word or a mark)
+#: How a paragraph ends: its mark, a closing quote or bracket.
+_PARAGRAPH_END = frozenset("。！？…：；”’）」』")
+_VALUE_MARKS_RE = re.compile("[。！？，、；]")
+_NUMBER_GROUPS_END_RE = re.compile(r"\d{3,}[ \-]\d{3,}$")
 _BLANK = " \t\r\n\u3000"
 #: What the last line must end on: a character or a number (no mark at all).
 _LINE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％]")
@@ -39,28 +46,104 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
     end = _skip_blank_back(text, len(text))  # the last line, read from the end: no scan of the text
     if end == 0 or not _LINE_TAIL_RE.match(text[end - 1]):
-        return
-    start = text.rfind("\n", 0, end) + 1
+        last = None
+    else:
+        last = text.rfind("\n", 0, end) + 1
+        if _needs_stop(text, last, end):
+            yield doc.finding(
+                _RULE, end, end, "。", 0.85, message="全文最后一段没有结束的标点，应加句号（OCR 常漏掉末尾的“。”）"
+            )
+    yield from _inner_paragraphs(doc, last)
+
+
+def _needs_stop(text: str, start: int, end: int) -> bool:
+    """Is text[start:end], a line ending on a character or a number, a sentence of prose that lost its mark?"""
     line = text[start:end]
     if len(HAN_RE.findall(line)) < MIN_HAN or not _CLAUSE_MARKS_RE.search(line):
-        return  # a title, a name, a date: no sentence to end
+        return False  # a title, a name, a date: no sentence to end
     if _NO_STOP_START_RE.match(line) or HEADING_NUMBER_RE.match(line) or quote_left_open(line):
-        return
+        return False
     if FIELD_START_RE.match(line) or is_form_line(line):
-        return  # a field of a form or of a document's distribution list (抄送：…), a table
+        return False  # a field of a form or of a document's distribution list (抄送：…), a table
     if _DATELINE_RE.search(line):
-        return  # a postscript: 二〇二六年五月四日，编者记于云川旧居
+        return False  # a postscript: 二〇二六年五月四日，编者记于云川旧居
     if _previous_line_unmarked(text, start):
-        return  # lines before it end with no mark either: verse, slogans, the author's layout
+        return False  # lines before it end with no mark either: verse, slogans, the author's layout
     if _after_timestamp(text, start):
-        return  # a message of a chat log or a subtitle cue under its time: they end as they were typed
+        return False  # a message of a chat log or a subtitle cue under its time: they end as they were typed
     if text[end - 1] == "一":
-        return  # 一 may itself be OCR's reading of the 。 (P011 decides); adding another would be a guess
-    if mostly_latin(text, end - 1) or (end - 1) in protected(text):
-        return
-    yield doc.finding(
-        _RULE, end, end, "。", 0.85, message="全文最后一段没有结束的标点，应加句号（OCR 常漏掉末尾的“。”）"
-    )
+        return False  # 一 may itself be OCR's reading of the 。 (P011 decides); adding another would be a guess
+    return not (mostly_latin(text, end - 1) or (end - 1) in protected(text))
+
+
+def _inner_paragraphs(doc: Document, last: int | None) -> Iterator[Finding]:
+    """Paragraphs before the last one: OCR drops a paragraph's final 。 wherever it falls at a line's end.
+
+    Mid-text a line without a mark may be a heading, a slogan or a hard-wrapped line, so only a
+    long paragraph of prose (PROSE_HAN characters, a ， or ； inside) counts, never the text's first
+    line (its title), and only in a text laid out a paragraph a line: most of its long lines end with
+    a mark, and no three lines in a row end unmarked at one width. In Markdown a line continues its
+    paragraph unless a blank line follows.
+    """
+    text = doc.text
+    lines = text.split("\n")
+    layout_ok = None  # a paragraph a line? asked once, when a line first needs the answer
+    markdown = doc.meta.get("format") == "markdown"
+    pos, seen_first = 0, False
+    for k, line in enumerate(lines):
+        start, pos = pos, pos + len(line) + 1
+        if start == last:
+            break
+        if not line.strip():
+            continue
+        if not seen_first:
+            seen_first = True  # the title
+            continue
+        end = _skip_blank_back(text, start + len(line))
+        if end <= start or not _LINE_TAIL_RE.match(text[end - 1]):
+            continue
+        if markdown and k + 1 < len(lines) and lines[k + 1].strip():
+            continue  # a soft-wrapped Markdown paragraph goes on in the next line
+        if not _prose(line) or _ends_in_field(line) or not _needs_stop(text, start, end):
+            continue
+        if layout_ok is None:
+            layout_ok = _paragraph_a_line(lines)
+        if not layout_ok:
+            return
+        yield doc.finding(_RULE, end, end, "。", 0.85, message="段末没有结束的标点，应加句号（OCR 常漏掉段末的“。”）")
+
+
+def _prose(line: str) -> bool:
+    """A paragraph of running prose: PROSE_HAN Chinese characters and clauses split by ， or ；."""
+    return ("，" in line or "；" in line) and len(HAN_RE.findall(line)) >= PROSE_HAN
+
+
+def _ends_in_field(line: str) -> bool:
+    """Does the line end in a field's value (记录：区政府办公室 谭芳, 证书号：云（2021）…第0031562号) or a
+    phone or ID number (手机139 0739 2468)? A value after a colon carries no clause marks."""
+    colon = max(line.rfind("："), line.rfind(":"))
+    if colon != -1 and not _VALUE_MARKS_RE.search(line, colon + 1):
+        return True
+    return _NUMBER_GROUPS_END_RE.search(line) is not None
+
+
+def _paragraph_a_line(lines: list[str]) -> bool:
+    """Is the text laid out a paragraph a line? Most of its long lines end with a mark (OCR drops some),
+    and no three lines in a row end with no mark at lengths within WRAP_SPREAD (text wrapped at a width)."""
+    long_lines = ended = 0
+    run: list[int] = []
+    for line in lines:
+        line = line.rstrip()
+        if len(line) >= PROSE_HAN and len(HAN_RE.findall(line)) >= PROSE_HAN:
+            long_lines += 1
+            ended += line[-1] in _PARAGRAPH_END
+        if line and _LINE_TAIL_RE.match(line[-1]):
+            run.append(len(line))
+            if len(run) >= 3 and max(run[-3:]) - min(run[-3:]) <= WRAP_SPREAD:
+                return False
+        else:
+            run.clear()
+    return long_lines >= 2 and ended * 2 >= long_lines
 
 
 def _skip_blank_back(text: str, end: int) -> int:
@@ -78,9 +161,12 @@ def _after_timestamp(text: str, start: int) -> bool:
 
 def _previous_line_unmarked(text: str, start: int) -> bool:
     """Does the nearest non-blank line before `start` end on a character with no mark (and is it
-    not a numbered heading)? Then a missing mark is the text's style (a poem, a list of slogans)."""
+    neither a numbered heading nor a long paragraph of prose)? Then a missing mark is the text's
+    style (a poem, a list of slogans)."""
     end = _skip_blank_back(text, start)
     if end == 0 or not "\u4e00" <= text[end - 1] <= "\u9fff":
         return False
     line_start = text.rfind("\n", 0, end) + 1
+    if _prose(text[line_start:end]):
+        return False  # a long paragraph of prose without its mark: OCR dropped that one too
     return not (_NO_STOP_START_RE.match(text, line_start) or HEADING_NUMBER_RE.match(text, line_start))
