@@ -24,6 +24,7 @@ _RULE = RULES["P016"]
 
 MIN_HAN = 10
 PROSE_HAN = 20  # a paragraph mid-text: long enough to be running prose, not a heading or a slogan
+UNMARKED_RUN = 4  # lines in a row ending with no mark: a list laid out by its author
 WRAP_SPREAD = 3  # characters: lines broken at a width differ by less (a Latin word or a mark)
 #: How a paragraph ends: its mark, a closing quote or bracket.
 _PARAGRAPH_END = frozenset("。！？…：；”’）」』")
@@ -81,9 +82,10 @@ def _inner_paragraphs(doc: Document, last: int | None) -> Iterator[Finding]:
 
     Mid-text a line without a mark may be a heading, a slogan or a hard-wrapped line, so only a
     long paragraph of prose (PROSE_HAN characters, a ， or ； inside) counts, never the text's first
-    line (its title), and only in a text laid out a paragraph a line: most of its long lines end with
-    a mark, and no three lines in a row end unmarked at one width. In Markdown a line continues its
-    paragraph unless a blank line follows.
+    line (its title) nor one of UNMARKED_RUN lines in a row without marks (the author's list), and
+    only in a text laid out a paragraph a line: most of its long lines end with a mark, and no three
+    lines in a row end unmarked at one width. In Markdown a line continues its paragraph unless a
+    blank line follows.
     """
     text = doc.text
     lines = text.split("\n")
@@ -104,13 +106,31 @@ def _inner_paragraphs(doc: Document, last: int | None) -> Iterator[Finding]:
             continue
         if markdown and k + 1 < len(lines) and lines[k + 1].strip():
             continue  # a soft-wrapped Markdown paragraph goes on in the next line
-        if not _prose(line) or _ends_in_field(line) or not _needs_stop(text, start, end):
+        if not _prose(line) or _ends_in_field(line) or _in_unmarked_run(lines, k):
+            continue
+        if not _needs_stop(text, start, end):
             continue
         if layout_ok is None:
             layout_ok = _paragraph_a_line(lines)
         if not layout_ok:
             return
         yield doc.finding(_RULE, end, end, "。", 0.85, message="段末没有结束的标点，应加句号（OCR 常漏掉段末的“。”）")
+
+
+def _in_unmarked_run(lines: list[str], k: int) -> bool:
+    """Is line k one of UNMARKED_RUN or more lines in a row (blank lines between them aside) that all end
+    with no mark? That is the author's layout (a list of tasks, a programme) more than OCR's drops."""
+    count = 1
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(lines) and count < UNMARKED_RUN:
+            line = lines[j].rstrip()
+            if line:
+                if not _LINE_TAIL_RE.match(line[-1]):
+                    break
+                count += 1
+            j += step
+    return count >= UNMARKED_RUN
 
 
 def _prose(line: str) -> bool:
