@@ -19,28 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    # eleventh round (147-158), written against P016's mid-text 。: it adds one to correct lines
-    "147_news_feature_subheads.txt": "P016 adds 。 to unnumbered subheads (坚持系统观念，统筹发展和安全，…取得新成效, "
-    "lines 5, 8, 11) and a headline after 【相关链接】 (line 15)",
-    "148_poetry_review.txt": "P016 adds 。 to three free-verse lines quoted after a colon (末班车穿过开发区，…, lines 15-17)",
-    "149_scenic_couplets.txt": "P016 adds 。 to both lines of a long couplet (…一江烟雨 / …半城书声, lines 4-5) "
-    "and a slogan banner (守护一江碧水，…, line 13)",
-    "150_teacher_letter.txt": "P016 adds 。 to a motto set off from a letter (愿你们走出半生，…, line 9) and an address "
-    "line (…文庙街12号，邮政编码650031, line 13)",
-    "151_training_slides_outline.txt": "P016 adds 。 to two ▪ slide bullets after a colon (lines 26-27)",
-    "152_dev_weekly_report.txt": "P016 adds 。 to commit message lines hard-wrapped at 72 columns, one mid-phrase "
-    "(…诗歌和标语也不, lines 7, 8, 12)",
-    "153_museum_exhibition_guide.md": "P016 adds 。 to figure captions (图1 …，…, lines 26, 34, 46) and the second "
-    "line of a two-line 农谚 (line 51)",
-    "154_group_chat_record.txt": "P016 adds 。 to five chat messages under QQ headers ending （2718281828） "
-    "(lines 6, 8, 10, 14, 16)",
-    "155_weekly_news_digest.txt": "P016 adds 。 to four news headlines with a comma (lines 4, 8, 10, 12)",
-    "156_essay_collection_front_matter.md": "P016 adds 。 to a preface's dateline "
-    "(二〇二六年十月二十八日，程远山于云川河畔青岚街寓所灯下, line 34)",
-    "157_gala_program_booklet.txt": "P016 adds 。 to a lyric line after a colon (你的灯总是亮到很晚，…, line 24)",
-    "158_paper_figures_references.txt": "P016 adds 。 to figure captions (图1 …，深色表示…, 图2 …，纵轴为q值, lines 17, 21)",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

@@ -137,8 +137,8 @@ def test_fix_leaves_every_code_block_byte_identical():
 
 def test_a_soft_wrapped_markdown_paragraph_gets_no_full_stop_but_one_ended_by_a_blank_line_does():
     first = "全年地区生产总值增长6.5%，高于全省平均水平0.3个百分点，工业增加值增长7.1%。\n\n"
-    wrapped = "今年以来，全县经济运行总体平稳，主要指标好于预期，发展质量\n稳步提升，各项工作取得新的进展，群众获得感不断增强。\n\n"
-    dropped = "今年以来，全县经济运行总体平稳，主要指标好于预期，发展质量稳步提升\n\n"
+    wrapped = "今年以来，全县经济运行总体平稳。主要指标好于预期，发展质量\n稳步提升，各项工作取得新的进展，群众获得感不断增强。\n\n"
+    dropped = "今年以来，全县经济运行总体平稳，主要指标好于预期。发展质量稳步提升，各项改革有序推进\n\n"
     last = "下一步，我们将继续努力，推动经济持续向好，确保完成全年目标任务。\n"
     stops = Options(select={"P016"})
     assert not pipeline.check(_doc(first + wrapped + last), stops)

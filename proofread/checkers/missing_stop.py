@@ -24,6 +24,9 @@ _RULE = RULES["P016"]
 
 MIN_HAN = 10
 PROSE_HAN = 20  # a paragraph mid-text: long enough to be running prose, not a heading or a slogan
+BODY_HAN = 45  # ... and a one-sentence paragraph this long is body text (headlines and verse lines are shorter)
+#: A sentence ends inside the line: the paragraph has two sentences or more.
+_INNER_STOP_RE = re.compile(r"[。！？][^。！？]*[\u4e00-\u9fff]")
 UNMARKED_RUN = 4  # lines in a row ending with no mark: a list laid out by its author
 WRAP_SPREAD = 3  # characters: lines broken at a width differ by less (a Latin word or a mark)
 #: How a paragraph ends: its mark, a closing quote or bracket.
@@ -36,9 +39,12 @@ _LINE_TAIL_RE = re.compile(r"[\u4e00-\u9fff0-9%％]")
 _CLAUSE_MARKS_RE = re.compile("[，；：、]")
 #: Lines that need no full stop: list items and numbered headings (charclass.HEADING_NUMBER_RE),
 #: Markdown structure, a subtitle.
-_NO_STOP_START_RE = re.compile(r"[ \t\u3000]*(?:[-*+#|>]|——|—)")
+_NO_STOP_START_RE = re.compile(r"[ \t\u3000]*(?:[-*+#|>•·▪▫◆◇■□●○★☆※►➢]|——|—)")
+#: A figure's or a table's caption: 图1 … · 表 2-3 …
+_CAPTION_RE = re.compile(r"[ \t\u3000]*(?:图|表|附图|附表)[ \t\u3000]*\d")
 #: A line ending on a time: the header of a chat message, a subtitle cue's timing.
 _TIMESTAMP_END_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[,.]\d{1,3})?)?[ \t]*$")
+_TIMESTAMP_START_RE = re.compile(r"[ \t]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]")
 #: Where and when a text was written, closing it without a mark (记于 写于 作于 草于 改于 ...).
 _DATELINE_RE = re.compile(r"(?:记|写|作|草|书|改|定稿|修订|修改)于")
 
@@ -64,6 +70,8 @@ def _needs_stop(text: str, start: int, end: int) -> bool:
         return False  # a title, a name, a date: no sentence to end
     if _NO_STOP_START_RE.match(line) or HEADING_NUMBER_RE.match(line) or quote_left_open(line):
         return False
+    if _CAPTION_RE.match(line):
+        return False  # a caption is a label, not a sentence
     if FIELD_START_RE.match(line) or is_form_line(line):
         return False  # a field of a form or of a document's distribution list (抄送：…), a table
     if _DATELINE_RE.search(line):
@@ -106,7 +114,7 @@ def _inner_paragraphs(doc: Document, last: int | None) -> Iterator[Finding]:
             continue
         if markdown and k + 1 < len(lines) and lines[k + 1].strip():
             continue  # a soft-wrapped Markdown paragraph goes on in the next line
-        if not _prose(line) or _ends_in_field(line) or _in_unmarked_run(lines, k):
+        if not _body_paragraph(line) or _ends_in_field(line) or _in_unmarked_run(lines, k):
             continue
         if not _needs_stop(text, start, end):
             continue
@@ -131,6 +139,14 @@ def _in_unmarked_run(lines: list[str], k: int) -> bool:
                 count += 1
             j += step
     return count >= UNMARKED_RUN
+
+
+def _body_paragraph(line: str) -> bool:
+    """A paragraph of body text, not a heading, a headline, a caption or a line of verse, which are one
+    sentence and short: prose of two sentences or more, or of BODY_HAN characters."""
+    if not _prose(line):
+        return False
+    return _INNER_STOP_RE.search(line.rstrip()) is not None or len(HAN_RE.findall(line)) >= BODY_HAN
 
 
 def _prose(line: str) -> bool:
@@ -174,9 +190,14 @@ def _skip_blank_back(text: str, end: int) -> int:
 
 
 def _after_timestamp(text: str, start: int) -> bool:
-    """Does the nearest non-blank line before `start` end on a time (19:30 · 00:01:02,300)?"""
+    """Does the nearest non-blank line before `start` end on a time (19:30 · 00:01:02,300) or open with
+    one (a chat export's header: 2026-11-20 19:32:47 老杨（1357924680）)?"""
     end = _skip_blank_back(text, start)
-    return _TIMESTAMP_END_RE.search(text, text.rfind("\n", 0, end) + 1, end) is not None
+    line_start = text.rfind("\n", 0, end) + 1
+    return (
+        _TIMESTAMP_END_RE.search(text, line_start, end) is not None
+        or _TIMESTAMP_START_RE.match(text, line_start, end) is not None
+    )
 
 
 def _previous_line_unmarked(text: str, start: int) -> bool:
@@ -187,6 +208,6 @@ def _previous_line_unmarked(text: str, start: int) -> bool:
     if end == 0 or not "\u4e00" <= text[end - 1] <= "\u9fff":
         return False
     line_start = text.rfind("\n", 0, end) + 1
-    if _prose(text[line_start:end]):
-        return False  # a long paragraph of prose without its mark: OCR dropped that one too
+    if _body_paragraph(text[line_start:end]):
+        return False  # a paragraph of body text without its mark: OCR dropped that one too
     return not (_NO_STOP_START_RE.match(text, line_start) or HEADING_NUMBER_RE.match(text, line_start))
