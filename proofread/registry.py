@@ -246,7 +246,7 @@ What it does: adds 。 after the text's last paragraph (or a sentence checked on
 prose (ten or more Chinese characters, clause marks inside) and ends on a character or a number.
 List items, numbered headings, fields (抄送：…), forms, Markdown structure, a quotation left open,
 titles and English are left alone, and so is a last line whose previous line ends with no mark either
-(verse, slogans; a long paragraph of prose before it does not count: OCR dropped its mark too) or on
+(verse, slogans; a paragraph of body text before it does not count: OCR dropped its mark too) or on
 a time (a chat message, a subtitle cue), and a postscript (……记于……).
 Mid-text it adds 。 only to a paragraph of body text (a ， or ； inside, and two sentences or more, or
 forty-five Chinese characters: headlines, subheads, verse and captions are one short sentence) that

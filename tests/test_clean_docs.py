@@ -141,3 +141,91 @@ def test_rules_reach_the_corpus(name: str, tmp_path: Path):
     applied, _ = pipeline.fix(prepare.document(tf), Options())
     assert [f.code for f in applied.applied] == ["P011"]
     assert tf.encode(applied.text) == raw
+
+
+# Documents where a paragraph of body text mid-text is in reach of P016: the longest line that ends
+# with 。 (neither the first nor the last) loses its 。, as OCR drops it, and fix must put it back.
+MID_TEXT_IN_REACH = [
+    "01_speech.txt",
+    "03_minutes.txt",
+    "04_news.txt",
+    "06_work_report.txt",
+    "08_academic.txt",
+    "09_verse.txt",
+    "100_hospital_quality_report.txt",
+    "103_traffic_accident_report.txt",
+    "104_fire_inspection_record.txt",
+    "105_museum_annual_report.txt",
+    "107_edge_figure_colons.txt",
+    "108_edge_decimal_changes.txt",
+    "111_city_statistical_bulletin.txt",
+    "112_audit_report_summary.txt",
+    "114_deputy_suggestion_reply.txt",
+    "115_safety_inspection_bulletin.txt",
+    "118_flood_control_speech.txt",
+    "122_rural_revitalization_survey.txt",
+    "123_blood_donation_notice.txt",
+    "124_environment_bulletin.txt",
+    "125_cpp_stream_operators.md",
+    "127_lhasa_travel_tips.txt",
+    "130_poetry_translation_lecture.txt",
+    "131_city_delegation_visit.txt",
+    "134_physics_problem_review.txt",
+    "135_ternary_operator_blog.md",
+    "138_rail_line_news.txt",
+    "146_similar_case_report.txt",
+    "14_invitation.txt",
+    "150_teacher_letter.txt",
+    "15_feature.txt",
+    "16_topic_minutes.txt",
+    "17_novel.txt",
+    "19_tech.md",
+    "32_finance.txt",
+    "33_school_notice.txt",
+    "34_health_notice.txt",
+    "35_investment.txt",
+    "36_forum_speech.txt",
+    "37_news_release.txt",
+    "40_judgment.txt",
+    "42_sports.txt",
+    "43_market.txt",
+    "46_textbook.txt",
+    "48_village_notice.txt",
+    "51_annual_report.txt",
+    "55_eia_summary.txt",
+    "58_insurance_clauses.txt",
+    "62_diary.txt",
+    "65_drug_insert.txt",
+    "68_sports_results.txt",
+    "75_gov_work_report.txt",
+    "78_news_release_figures.txt",
+    "79_meeting_speech.txt",
+    "85_wechat_article.txt",
+    "87_provincial_economy_report.txt",
+    "88_county_plenary_speech.txt",
+    "89_notice_requirements.txt",
+    "90_situation_report.txt",
+    "91_investment_fair_news.txt",
+    "93_annual_duty_report.txt",
+    "94_survey_report.txt",
+    "95_company_statement.txt",
+    "96_meeting_minutes.txt",
+    "97_implementation_plan.txt",
+    "98_wechat_residents_article.txt",
+]
+
+
+@pytest.mark.parametrize("name", MID_TEXT_IN_REACH)
+def test_a_dropped_full_stop_mid_text_is_put_back(name: str, tmp_path: Path):
+    raw = (CORPUS / name).read_bytes()
+    lines = raw.decode("utf-8").split("\n")
+    inner = [i for i, line in enumerate(lines) if line.strip()][1:-1]
+    longest = max((i for i in inner if lines[i].rstrip("\r").endswith("。")), key=lambda i: len(lines[i]))
+    body = lines[longest].rstrip("\r")
+    lines[longest] = body[:-1] + lines[longest][len(body) :]
+    damaged = tmp_path / name
+    damaged.write_bytes("\n".join(lines).encode("utf-8"))
+    tf = read_file(str(damaged))
+    applied, _ = pipeline.fix(prepare.document(tf), Options())
+    assert [f.code for f in applied.applied] == ["P016"]
+    assert tf.encode(applied.text) == raw
