@@ -248,13 +248,15 @@ List items, numbered headings, fields (抄送：…), forms, Markdown structure,
 titles and English are left alone, and so is a last line whose previous line ends with no mark either
 (verse, slogans; a paragraph of body text before it does not count: OCR dropped its mark too) or on
 a time (a chat message, a subtitle cue), and a postscript (……记于……).
-Mid-text it adds 。 only to a paragraph of body text (a ， or ； inside, and two sentences or more, or
-forty-five Chinese characters: headlines, subheads, verse and captions are one short sentence) that
-is not the text's first line (its title), a caption (图1 …), a bulleted line (▪ • …), a message under
-a chat header that opens with its time, nor one of four lines in a row without marks (the author's
-list), and does not end in a field's value (记录：谭芳) or a phone number, in a text laid out a
-paragraph a line: most of its long lines end with a mark and no three lines in a row end unmarked at
-one width (text wrapped at a width). In Markdown a line followed by another continues its paragraph.
+Mid-text it adds 。 only to a paragraph of body text (a ， or ； inside, and a 。 inside or forty-five
+Chinese characters: headlines, subheads, verse and captions are one short sentence) that is not the
+text's first line (its title), a caption (图1 …), a bulleted line (▪ • …), displayed text (a photo
+credit …摄 at its end, a —— attribution under it, a line ending in ： or a 【label】 line above it), a
+message under a chat header that opens with its time, nor one of four lines in a row without marks
+(the author's list), and does not end in a field's value (记录：谭芳) or a phone number, in a text laid
+out a paragraph a line: most of its long lines end with a mark and no three lines in a row end
+unmarked at one width (text wrapped at a width). In Markdown a line followed by another continues
+its paragraph.
 Why is this bad? A Chinese sentence ends with a mark; OCR drops the small final 。.
 Example: 今年以来，全县经济运行总体平稳 (end of text) → 今年以来，全县经济运行总体平稳。
 """,

@@ -25,8 +25,9 @@ _RULE = RULES["P016"]
 MIN_HAN = 10
 PROSE_HAN = 20  # a paragraph mid-text: long enough to be running prose, not a heading or a slogan
 BODY_HAN = 45  # ... and a one-sentence paragraph this long is body text (headlines and verse lines are shorter)
-#: A sentence ends inside the line: the paragraph has two sentences or more.
-_INNER_STOP_RE = re.compile(r"[。！？][^。！？]*[\u4e00-\u9fff]")
+#: A full stop inside the line: the paragraph has two sentences or more (a ！ or ？ inside is as
+#: likely a headline's: 乡村振兴，人才从哪里来？一份来自云川的三年答卷).
+_INNER_STOP_RE = re.compile(r"。[^。！？]*[\u4e00-\u9fff]")
 UNMARKED_RUN = 4  # lines in a row ending with no mark: a list laid out by its author
 WRAP_SPREAD = 3  # characters: lines broken at a width differ by less (a Latin word or a mark)
 #: How a paragraph ends: its mark, a closing quote or bracket.
@@ -88,12 +89,12 @@ def _needs_stop(text: str, start: int, end: int) -> bool:
 def _inner_paragraphs(doc: Document, last: int | None) -> Iterator[Finding]:
     """Paragraphs before the last one: OCR drops a paragraph's final 。 wherever it falls at a line's end.
 
-    Mid-text a line without a mark may be a heading, a slogan or a hard-wrapped line, so only a
-    long paragraph of prose (PROSE_HAN characters, a ， or ； inside) counts, never the text's first
-    line (its title) nor one of UNMARKED_RUN lines in a row without marks (the author's list), and
-    only in a text laid out a paragraph a line: most of its long lines end with a mark, and no three
-    lines in a row end unmarked at one width. In Markdown a line continues its paragraph unless a
-    blank line follows.
+    Mid-text a line without a mark may be a heading, a slogan, displayed text or a hard-wrapped line,
+    so only a paragraph of body text counts (`_body_paragraph`), never the text's first line (its
+    title), displayed text (`_displayed`) nor one of UNMARKED_RUN lines in a row without marks (the
+    author's list), and only in a text laid out a paragraph a line: most of its long lines end with
+    a mark, and no three lines in a row end unmarked at one width. In Markdown a line continues its
+    paragraph unless a blank line follows.
     """
     text = doc.text
     lines = text.split("\n")
@@ -114,7 +115,7 @@ def _inner_paragraphs(doc: Document, last: int | None) -> Iterator[Finding]:
             continue
         if markdown and k + 1 < len(lines) and lines[k + 1].strip():
             continue  # a soft-wrapped Markdown paragraph goes on in the next line
-        if not _body_paragraph(line) or _ends_in_field(line) or _in_unmarked_run(lines, k):
+        if not _body_paragraph(line) or _ends_in_field(line) or _in_unmarked_run(lines, k) or _displayed(lines, k):
             continue
         if not _needs_stop(text, start, end):
             continue
@@ -141,9 +142,32 @@ def _in_unmarked_run(lines: list[str], k: int) -> bool:
     return count >= UNMARKED_RUN
 
 
+def _displayed(lines: list[str], k: int) -> bool:
+    """Is line k text set out for display rather than a paragraph of body text? A photo's caption ends
+    on its credit (…本报记者 孙立 摄); a quotation, an epigraph or lyrics stand above their attribution
+    (——青岚民歌); verse, a couplet or a slogan follow the line that announces them (上联为：) or a
+    label (【第一屏　主视觉】)."""
+    if lines[k].rstrip().endswith("摄"):
+        return True
+    after = _next_nonblank(lines, k, 1).lstrip(" \t\u3000")
+    if after.startswith("—"):
+        return True
+    before = _next_nonblank(lines, k, -1).strip(" \t\u3000\r")
+    return before.endswith(("：", ":")) or (before.startswith("【") and before.endswith("】"))
+
+
+def _next_nonblank(lines: list[str], k: int, step: int) -> str:
+    j = k + step
+    while 0 <= j < len(lines):
+        if lines[j].strip():
+            return lines[j]
+        j += step
+    return ""
+
+
 def _body_paragraph(line: str) -> bool:
     """A paragraph of body text, not a heading, a headline, a caption or a line of verse, which are one
-    sentence and short: prose of two sentences or more, or of BODY_HAN characters."""
+    sentence and short: prose with a full stop inside, or of BODY_HAN characters."""
     if not _prose(line):
         return False
     return _INNER_STOP_RE.search(line.rstrip()) is not None or len(HAN_RE.findall(line)) >= BODY_HAN
