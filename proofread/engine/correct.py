@@ -108,6 +108,11 @@ class Correction:
     by_shape: bool = False  # proposed by stroke similarity to a document word (not from the tables)
 
 
+#: (left, right) lengths of the neighbours that make a 2-4 character word with a replacement
+#: of width 1 or 2, in the order the word lookups try them.
+_SPANS = {width: [(a, b) for a in range(4) for b in range(4 - a - width + 1) if a + b + width >= 2] for width in (1, 2)}
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -241,14 +246,8 @@ class Corrector:
     @staticmethod
     def _contexts(line: str, i: int, j: int) -> list[tuple[str, str]]:
         """(left, right) neighbours that, with a replacement of line[i:j], make 2-4 characters."""
-        n, width, out = len(line), j - i, []
-        for left in range(0, 4):
-            if i - left < 0:
-                break
-            for right in range(0, 4 - left - width + 1):
-                if left + right + width >= 2 and j + right <= n:
-                    out.append((line[i - left : i], line[j : j + right]))
-        return out
+        n = len(line)
+        return [(line[i - a : i], line[j : j + b]) for a, b in _SPANS[j - i] if a <= i and j + b <= n]
 
     def _forms_word(self, contexts, repl: str) -> bool:
         """Does `repl` join its neighbours into a vocabulary word of 2+ characters?"""
