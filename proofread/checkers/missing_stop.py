@@ -5,8 +5,8 @@ any other mark: it is small and alone at the end of a line. The text's last para
 sentence checked on its own, as `proofread eval` does) is prose when it has clause marks inside
 — unless it is a list item, a table row, a quotation or a title, or the line before it ends with
 no mark either (verse, a list of slogans). Mid-text a paragraph without a mark may be an
-unnumbered heading (坚定信心，奋力拼搏), so there only long paragraphs of prose count, in a text
-laid out a paragraph a line (see `_inner_paragraphs`).
+unnumbered heading (坚定信心，奋力拼搏), a headline or displayed text, so there only paragraphs
+of body text count, in a text laid out a paragraph a line (see `_inner_paragraphs`).
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def _after_timestamp(text: str, start: int) -> bool:
 
 def _previous_line_unmarked(text: str, start: int) -> bool:
     """Does the nearest non-blank line before `start` end on a character with no mark (and is it
-    neither a numbered heading nor a long paragraph of prose)? Then a missing mark is the text's
+    neither a numbered heading nor a paragraph of body text)? Then a missing mark is the text's
     style (a poem, a list of slogans)."""
     end = _skip_blank_back(text, start)
     if end == 0 or not "\u4e00" <= text[end - 1] <= "\u9fff":
