@@ -46,10 +46,12 @@ Example: 以“河长制''为抓手 → 以“河长制”为抓手
         "P003",
         "ascii-double-quote",
         Kind.PUNCTUATION,
-        "ASCII double quote in Chinese prose",
+        "straight double quote in Chinese prose",
         _A,
         """
-What it does: replaces an ASCII " next to Chinese text with “ or ”, by pairing.
+What it does: replaces a straight double quote next to Chinese text (ASCII ", full-width ＂, or the
+double prime ″ that OCR reads for a slanted ”) with “ or ”, by pairing; after a number ″ is seconds
+or inches and stays.
 Why is this bad? Chinese prose uses full-width curly quotes.
 Example: 推进“放管服"改革 → 推进“放管服”改革
 """,
@@ -114,7 +116,8 @@ Example: 发展，，改革 → 发展，改革
         "full-width Latin letter or digit",
         _A,
         """
-What it does: converts full-width Latin letters and digits (ＡＢＣ１２３) to half-width.
+What it does: converts full-width Latin letters and digits (ＡＢＣ１２３) to half-width, and with a
+full-width number its decimal point and percent sign (６．５％ → 6.5%, not 6．5％).
 Why is this bad? GB/T 15834 asks for half-width letters and digits; full-width ones break search.
 Example: 第１２届 → 第12届
 """,

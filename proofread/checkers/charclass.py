@@ -61,8 +61,8 @@ def witness_before(text: str, i: int, lo: int = 0) -> str:
     return text[j] if j >= lo and text[j] not in _SEE_THROUGH else ""
 
 
-#: Quote marks, each counted once whatever a quote rule turns it into: “ ” " 〃 and '' ’’ ‘‘ ``.
-_QUOTE_MARK_RE = re.compile(r"''|’’|‘‘|``|[“”\"〃]")
+#: Quote marks, each counted once whatever a quote rule turns it into: “ ” " ＂ ″ 〃 and '' ’’ ‘‘ ``.
+_QUOTE_MARK_RE = re.compile(r"''|’’|‘‘|``|[“”\"＂″〃]")
 
 
 def quote_left_open(line: str) -> bool:

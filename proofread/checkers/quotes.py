@@ -1,4 +1,5 @@
-"""Chinese double quotes: 〃 (P001), two apostrophes (P002), ASCII " (P003), and balance (P009).
+"""Chinese double quotes: 〃 (P001), two apostrophes (P002), a straight double quote (P003: ASCII ",
+full-width ＂, the double prime ″), and balance (P009).
 
 Chinese double quotes do not nest (the inner level is ‘’), so one flag per paragraph,
 "is a quote open?", decides whether a stand-in mark opens or closes. The scan walks
@@ -36,7 +37,12 @@ _P001, _P002, _P003, _P009 = (RULES[c] for c in ("P001", "P002", "P003", "P009")
 
 #: Every mark that is or may stand for a Chinese double quote. Runs of three apostrophes
 #: or backticks are Python/Markdown syntax and are left out.
-_TOKEN_RE = re.compile(r"(?=[“”〃\"\n'’‘`])(?:[“”〃\"\n]|(?<!')''(?!')|(?<!’)’’(?!’)|(?<!‘)‘‘(?!‘)|(?<!`)``(?!`))")
+_TOKEN_RE = re.compile(
+    r"(?=[“”〃\"＂″\n'’‘`])(?:[“”〃\"＂″\n]|(?<!')''(?!')|(?<!’)’’(?!’)|(?<!‘)‘‘(?!‘)|(?<!`)``(?!`))"
+)
+#: Straight double quotes, each standing for “ or ” as the pairing says: ASCII ", its full-width
+#: form ＂ (input methods, converters) and the double prime ″ (OCR's reading of a slanted ”).
+_STRAIGHT = {'"': "英文双引号", "＂": "全角直引号", "″": "双撇号″"}
 
 #: Neighbours that make an ASCII quote part of code or markup, not prose.
 _CODE_NEIGHBOURS = set("()（）[]{}=<>\\/|$#@&*+")
@@ -48,7 +54,7 @@ _BEFORE_OPEN = set(CJK_OPEN_CLASS + "，、；：—(,;:-丶ヽ﹐﹑﹔﹕﹙")
 _AFTER_CLOSE = set(CJK_CLOSE_CLASS + ",;:?!).—-")
 _OPEN, _CLOSE = "“", "”"
 _LONE_BACKTICK_RE = re.compile(r"(?<!`)`(?!`)|```")
-_QUOTEISH = set("“”‘’\"'`〃")
+_QUOTEISH = set("“”‘’\"＂″'`〃")
 #: A line ending in one of these ends its paragraph; otherwise the text may be hard-wrapped.
 #: (Quote marks of any kind are in, since stand-ins may turn into either direction.)
 _PARAGRAPH_END = set("。！？…』」）》：；!?.):;") | _QUOTEISH
@@ -82,7 +88,7 @@ def _chinese_context(text: str, start: int, end: int, line_start: int, line_end:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
-    if not any(c in text for c in "“”〃\"'’‘`"):
+    if not any(c in text for c in "“”〃\"＂″'’‘`"):
         return
     prot = protected(text)
     is_open = False  # is a double quote open in the current paragraph?
@@ -164,9 +170,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if tok == "``" and _LONE_BACKTICK_RE.search(text, line_start, line_end):
             continue  # the line has Markdown code spans: `` may be one of their fences
-        if not is_open and s > line_start and text[s - 1].isdigit():
-            continue  # 6.1" or 5'': an inch or second mark, not an opening quote
-        rule = _P003 if tok == '"' else _P002
+        if s > line_start and text[s - 1].isdigit() and (not is_open or tok == "″"):
+            continue  # 6.1" or 5'': an inch or second mark, not an opening quote (″ after a number never is)
+        rule = _P003 if tok in _STRAIGHT else _P002
         by_pairing = "close" if is_open else "open"
         by_position = _position_role(text, s, e)
         if by_pairing == "close" and by_position is None and _spans_sentences(text, open_at[1], s):
@@ -183,7 +189,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             role, safe, conf = by_pairing, True, 0.95
         new = _CLOSE if role == "close" else _OPEN
         other = _OPEN if new == _CLOSE else _CLOSE
-        what = "英文双引号" if tok == '"' else "两个单引号"
+        what = _STRAIGHT.get(tok, "两个单引号")
         side = "后引号" if new == _CLOSE else "前引号"
         message = f"{what}用作中文{side}" if safe else f"{what}用作中文引号，方向不确定（疑为{side}）"
         yield doc.finding(rule, s, e, (new,) if safe else (new, other), conf, message=message, safe=safe)
@@ -195,7 +201,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 
 #: 。 runs of three or more are an ellipsis (P005), not a sentence end.
-_ANY_QUOTE_RE = re.compile("[“”〃\"'’‘`\n]")
+_ANY_QUOTE_RE = re.compile("[“”〃\"＂″'’‘`\n]")
 
 
 def _closes_on_next_line(text: str, start: int) -> bool:
