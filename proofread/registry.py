@@ -133,7 +133,9 @@ What it does: finds “” 《》 （） 【】 that do not pair up within a par
 mate is unambiguous (a half-width mate such as ( ... ）; a quote turned the wrong way: 你好“。, or
 around a short term with no other mate: “小巨人“的企业; a heading number closed by a look-alike of ）:
 （三：持续推进; a 〈, or a 《 or 【 whose own mate never comes, closed by a parenthesis: OCR's reading of （:
-方案〈2026—2028年） · 所在镇《街道 )), otherwise reports. A quotation running over paragraphs (each opened with “) is not an error.
+方案〈2026—2028年） · 所在镇《街道 )); a single ' or ’ closing a short term that an unclosed “ opened
+(“枫桥经验'坚持好: OCR read the ” with one stroke), otherwise reports. A quotation running over
+paragraphs (each opened with “) is not an error.
 Why is this bad? An unclosed quote or bracket changes the meaning of everything after it.
 Example: 实现“三个确保目标。 → reported at “
 """,

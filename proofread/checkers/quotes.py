@@ -25,6 +25,7 @@ from .charclass import (
     CJK_OPEN_CLASS,
     chinese_line,
     is_cjk,
+    is_han,
     mostly_latin,
     protected,
     witness_after,
@@ -200,6 +201,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield from _unclosed_at_end(doc, open_at, para_start)
 
 
+#: A single apostrophe, not one of a pair ('' ’’ are P002's) nor after an opening ‘.
+_LONE_APOSTROPHE_RE = re.compile(r"(?<!['’‘])['’](?!['’])")
+#: What may follow a quoted term's closing mark besides Chinese text.
+_AFTER_TERM = frozenset("，。、；：！？）》\n")
+
 #: 。 runs of three or more are an ellipsis (P005), not a sentence end.
 _ANY_QUOTE_RE = re.compile("[“”〃\"＂″'’‘`\n]")
 
@@ -243,5 +249,29 @@ def _unclosed(doc: Document, at: tuple[int, int]) -> Finding:
 def _unclosed_at_end(doc: Document, at: tuple[int, int], line_start: int) -> Iterator[Finding]:
     # A quotation running over several paragraphs opens each with “ and closes only the
     # last one (GB/T 15834): an open quote that starts its paragraph is not an error.
-    if doc.text[line_start : at[0]].strip():
-        yield _unclosed(doc, at)
+    if not doc.text[line_start : at[0]].strip():
+        return
+    lone = _lone_apostrophe(doc.text, at[1])
+    if lone is not None:
+        msg = "引号内是一个短语，其后的单引号应为后引号”（OCR 漏读了一撇）"
+        yield doc.finding(_P009, lone, lone + 1, _CLOSE, 0.9, message=msg, safe=True)
+        return
+    yield _unclosed(doc, at)
+
+
+def _lone_apostrophe(text: str, start: int) -> int | None:
+    """Where a single ' or ’ closes the term that an unclosed “ opened at `start` (“枫桥经验'坚持好):
+    OCR read the ” with one stroke. Only after a short term and a Chinese character, before Chinese
+    text or a mark, with no ‘ opened in between (then ’ would be its own closer)."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    m = _LONE_APOSTROPHE_RE.search(text, start, end)
+    if m is None:
+        return None
+    i = m.start()
+    if "‘" in text[start:i] or not _is_term(text, start, i) or not is_han(text[i - 1]):
+        return None
+    after = text[i + 1] if i + 1 < end else "\n"
+    if not (is_han(after) or after in _AFTER_TERM) or i in protected(text):
+        return None
+    return i
