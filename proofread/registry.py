@@ -181,7 +181,8 @@ Example: 确保各项任务落到实处· (end of paragraph) → 确保各项任
         """
 What it does: replaces a code point that imitates a Chinese mark with the mark: the radical 丶 and
 ヽ between Chinese characters → 、, the small form variants ﹐﹑﹔﹕﹖﹗﹙﹚ next to Chinese text →
-，、；：？！（）, and a dot after a heading number at a line start (四·优化 → 四、优化).
+，、；：？！（）, the ratio sign ∶ between a word and a clause → ： (他指出∶要; 3∶2 and 男∶女 stay), and
+a dot after a heading number at a line start (四·优化 → 四、优化).
 Why is this bad? OCR and old converters emit these look-alikes; they are not punctuation, so search,
 counting and line breaking treat them wrongly.
 Example: 共发展农家乐丶民宿86家 → 共发展农家乐、民宿86家

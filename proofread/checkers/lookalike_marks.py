@@ -3,9 +3,10 @@
 OCR and old converters put a look-alike code point where a mark belongs: the Kangxi
 radical 丶 (U+4E36, "dot") or the katakana iteration mark ヽ for the pause mark 、, and
 the "small form variants" (U+FE50-FE6B, vertical-text compatibility characters) for the
-ordinary marks. None of them is used in running Chinese text, so between Chinese text
-the mark they imitate is certain. (丶 as a word — the name of the radical — has a Chinese
-mark or a quote next to it, not Chinese characters on both sides.) A dot after a heading
+ordinary marks, and the ratio sign ∶ for the colon between a word and a clause (他指出∶要). None
+of them is used in running Chinese text, so between Chinese text the mark they imitate is
+certain. (丶 as a word — the name of the radical — has a Chinese mark or a quote next to it, not
+Chinese characters on both sides.) A dot after a heading
 number at a line start (四·优化政务服务) is the pause mark of 四、 read small.
 """
 
@@ -34,7 +35,10 @@ LOOKALIKES = {
     "﹗": "！",  # U+FE57 SMALL EXCLAMATION MARK
     "﹙": "（",  # U+FE59 SMALL LEFT PARENTHESIS
     "﹚": "）",  # U+FE5A SMALL RIGHT PARENTHESIS
+    "∶": "：",  # U+2236 RATIO, between clauses only (3∶2 and 男∶女=1∶1 are ratios)
 }
+#: The ratio sign stands for a colon only between a word and a clause: 他指出∶要坚持.
+_RATIO_AS_COLON_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})∶(?=[\u4e00-\u9fff]{4})")
 _LOOKALIKE_RE = re.compile("[" + "".join(LOOKALIKES) + "]")
 #: A heading number at a line start whose 、 came out as a dot: 四·优化政务服务 (a date such as
 #: 五·一 has a numeral after the dot, a name such as 卡尔·马克思 no numeral before it).
@@ -62,6 +66,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         before, after = witness_before(text, lo), witness_after(text, hi)
         if ch == "丶" and not (is_han(before) and is_han(after)):
             continue  # the radical itself, named in a dictionary or a lesson: “丶”部
+        if ch == "∶" and not _RATIO_AS_COLON_RE.match(text, s):
+            continue
         if not (is_cjk(before) or is_cjk(after)):
             continue
         prot = prot if prot is not None else protected(text)
