@@ -66,7 +66,8 @@ Example: 推进“放管服"改革 → 推进“放管服”改革
 What it does: replaces ASCII , ; : ? ! ( ) between or next to Chinese characters with ，；：？！（）.
 The single spaces OCR puts around such a mark go with it (增长 5.8% , 增速 · (一 ) 工业 → （一）工业).
 A comma between two digits or the placeholder X (1,234 · X,X) is a thousands separator and stays;
-the brackets of a chemical name stay too (α-甲基-4-(2-甲基丙基)苯乙酸).
+the brackets of a chemical name stay too (α-甲基-4-(2-甲基丙基)苯乙酸). A title between << >>, or
+between < > inside Chinese prose (学习<政府工作报告>精神), takes 《》.
 Why is this bad? Mixed-width punctuation is a typesetting error in Chinese prose.
 Example: 比上年增长5%,居民收入 → 比上年增长5%，居民收入
 """,
