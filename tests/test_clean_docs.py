@@ -126,21 +126,20 @@ IN_REACH = [
 ]
 
 
-@pytest.mark.parametrize("name", IN_REACH)
-def test_rules_reach_the_corpus(name: str, tmp_path: Path):
+def _damage_longest_stop(name: str, tmp_path: Path, mark: str, inner_only: bool, size):
+    """(original bytes, damaged file): the 。 ending the document's longest such line (by `size`: each
+    list was measured with its own) becomes `mark`; the first and last lines left out when `inner_only`."""
     raw = (CORPUS / name).read_bytes()
-    lines = raw.split(b"\n")
-    longest = max(
-        range(len(lines)), key=lambda i: len(lines[i]) if lines[i].rstrip(b"\r").endswith("。".encode()) else -1
-    )
-    body = lines[longest].rstrip(b"\r")
-    lines[longest] = body[: -len("。".encode())] + "·".encode() + lines[longest][len(body) :]
+    lines = raw.decode("utf-8").split("\n")
+    candidates = [i for i, line in enumerate(lines) if line.strip()]
+    if inner_only:
+        candidates = candidates[1:-1]
+    longest = max((i for i in candidates if lines[i].rstrip("\r").endswith("。")), key=lambda i: size(lines[i]))
+    body = lines[longest].rstrip("\r")
+    lines[longest] = body[:-1] + mark + lines[longest][len(body) :]
     damaged = tmp_path / name
-    damaged.write_bytes(b"\n".join(lines))
-    tf = read_file(str(damaged))
-    applied, _ = pipeline.fix(prepare.document(tf), Options())
-    assert [f.code for f in applied.applied] == ["P011"]
-    assert tf.encode(applied.text) == raw
+    damaged.write_bytes("\n".join(lines).encode("utf-8"))
+    return raw, read_file(str(damaged))
 
 
 # Documents where a paragraph of body text mid-text is in reach of P016: the longest line that ends
@@ -213,17 +212,19 @@ MID_TEXT_IN_REACH = [
 ]
 
 
-@pytest.mark.parametrize("name", MID_TEXT_IN_REACH)
-def test_a_dropped_full_stop_mid_text_is_put_back(name: str, tmp_path: Path):
-    raw = (CORPUS / name).read_bytes()
-    lines = raw.decode("utf-8").split("\n")
-    inner = [i for i, line in enumerate(lines) if line.strip()][1:-1]
-    longest = max((i for i in inner if lines[i].rstrip("\r").endswith("。")), key=lambda i: len(lines[i]))
-    body = lines[longest].rstrip("\r")
-    lines[longest] = body[:-1] + lines[longest][len(body) :]
-    damaged = tmp_path / name
-    damaged.write_bytes("\n".join(lines).encode("utf-8"))
-    tf = read_file(str(damaged))
+def _utf8_size(line: str) -> int:
+    return len(line.encode())
+
+
+# (document, what the 。 becomes, inner lines only, how "longest" was measured, the rule that must repair it)
+DAMAGED = [pytest.param(n, "·", False, _utf8_size, "P011", id=f"P011-{n}") for n in IN_REACH] + [
+    pytest.param(n, "", True, len, "P016", id=f"P016-{n}") for n in MID_TEXT_IN_REACH
+]
+
+
+@pytest.mark.parametrize(("name", "mark", "inner_only", "size", "code"), DAMAGED)
+def test_rules_reach_the_corpus(name: str, mark: str, inner_only: bool, size, code: str, tmp_path: Path):
+    raw, tf = _damage_longest_stop(name, tmp_path, mark, inner_only, size)
     applied, _ = pipeline.fix(prepare.document(tf), Options())
-    assert [f.code for f in applied.applied] == ["P016"]
+    assert [f.code for f in applied.applied] == [code]
     assert tf.encode(applied.text) == raw
