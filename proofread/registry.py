@@ -50,8 +50,9 @@ Example: 以“河长制''为抓手 → 以“河长制”为抓手
         _A,
         """
 What it does: replaces a straight double quote next to Chinese text (ASCII ", full-width ＂, or the
-double prime ″ that OCR reads for a slanted ”) with “ or ”, by pairing; after a number ″ is seconds
-or inches and stays.
+double prime ″ that OCR reads for a slanted ”) with “ or ”, by pairing; after a number or a letter ″
+is seconds, inches or a prime (30″, f″(x)) and stays, and so does a quote listed among ASCII
+symbols (不能含有 ? " < >).
 Why is this bad? Chinese prose uses full-width curly quotes.
 Example: 推进“放管服"改革 → 推进“放管服”改革
 """,
@@ -66,8 +67,8 @@ Example: 推进“放管服"改革 → 推进“放管服”改革
 What it does: replaces ASCII , ; : ? ! ( ) between or next to Chinese characters with ，；：？！（）.
 The single spaces OCR puts around such a mark go with it (增长 5.8% , 增速 · (一 ) 工业 → （一）工业).
 A comma between two digits or the placeholder X (1,234 · X,X) is a thousands separator and stays;
-the brackets of a chemical name stay too (α-甲基-4-(2-甲基丙基)苯乙酸). A title between << >>, or
-between < > inside Chinese prose (学习<政府工作报告>精神), takes 《》.
+the brackets of a chemical name and of coordinates stay too (α-甲基-4-(2-甲基丙基)苯乙酸, 点(1, 0)). A title between << >> takes 《》
+(one < > a side stays: 单击<确定>按钮).
 Why is this bad? Mixed-width punctuation is a typesetting error in Chinese prose.
 Example: 比上年增长5%,居民收入 → 比上年增长5%，居民收入
 """,
@@ -136,7 +137,7 @@ around a short term with no other mate: “小巨人“的企业; a heading numb
 （三：持续推进; a 〈, or a 《 or 【 whose own mate never comes, closed by a parenthesis: OCR's reading of （:
 方案〈2026—2028年） · 所在镇《街道 )); a single ' or ’ closing a short term that an unclosed “ opened
 (“枫桥经验'坚持好: OCR read the ” with one stroke), otherwise reports. A quotation running over
-paragraphs (each opened with “) is not an error.
+paragraphs (each opened with “, the first one perhaps after a lead-in: 他写道：“……) is not an error.
 Why is this bad? An unclosed quote or bracket changes the meaning of everything after it.
 Example: 实现“三个确保目标。 → reported at “
 """,
@@ -182,7 +183,7 @@ Example: 确保各项任务落到实处· (end of paragraph) → 确保各项任
         """
 What it does: replaces a code point that imitates a Chinese mark with the mark: the radical 丶 and
 ヽ between Chinese characters → 、, the small form variants ﹐﹑﹔﹕﹖﹗﹙﹚ next to Chinese text →
-，、；：？！（）, the ratio sign ∶ between a word and a clause → ： (他指出∶要; 3∶2 and 男∶女 stay), and
+，、；：？！（）, the ratio sign ∶ after a word that announces → ： (他指出∶要; ratios such as 3∶2 and 图上距离∶实地距离 stay), and
 a dot after a heading number at a line start (四·优化 → 四、优化).
 Why is this bad? OCR and old converters emit these look-alikes; they are not punctuation, so search,
 counting and line breaking treat them wrongly.

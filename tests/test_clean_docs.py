@@ -19,28 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    "183_geography_coordinates_lesson.txt": (
-        "P012 line 18 takes the ratio sign of the textbook formula 比例尺=图上距离∶实地距离 (two characters"
-        " before, four after) for a colon; the follow-up pass then makes it ；"
-    ),
-    "185_calculus_geometry_notes.txt": (
-        "P003 pairs the double prime after a Latin letter (second derivative f″(x)>0 and y″ on lines 7-8,"
-        " points A″B″C″ and A″ on lines 11, 13, 15) into “ ”; P004 lines 7 and 14 make the coordinate"
-        " brackets 点(1, 0)是 and 点(x, y)变为(-y, x) full-width"
-    ),
-    "186_baking_recipe_notes.md": "P012 line 27 turns the ratio of two ingredients 高筋面粉∶全麦粉的比例 into ：",
-    "189_civil_service_reasoning.txt": (
-        "P012 turns the analogy and ratio sign into ： where four characters follow (手机∶通信工具 line 4,"
-        " 钢笔∶书写工具 line 5, 冰箱∶保鲜食物 line 14, 空调∶调节温度 and 电视∶新闻节目 line 15,"
-        " 男生人数∶女生人数=5∶4 twice on line 33); P004 line 24 takes the inequalities 丙<丁且丙>甲 for 《丁且丙》"
-    ),
-    "190_router_web_manual.txt": (
-        "P004 takes the button names of the manual's <> convention (单击<确定>按钮, <登录> <新建> <删除> <测试>,"
-        ' lines 8, 17, 20, 24) for titles and makes them 《》; P003 line 21 turns the literal ASCII " in a'
-        ' list of forbidden characters (? " < >) into “'
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

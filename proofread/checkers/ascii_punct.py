@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import chinese_before, is_cjk, is_numeric, mostly_latin, protected, witness_after
+from .charclass import chinese_before, in_ascii_tuple, is_cjk, is_numeric, mostly_latin, protected, witness_after
 
 CODES = ("P004",)
 _RULE = RULES["P004"]
@@ -58,6 +58,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue  # Markdown image ![..](..), != operator
         if mark == ":" and after == "/":
             continue  # scheme of a URL written without the protocol list we know
+        if mark == "," and in_ascii_tuple(text, s):
+            continue  # coordinates: 点(1, 0)
         if not (_chinese_right(text, e) or chinese_before(text, s)):
             continue
         if mark[0] in "?!" and (before in _LISTING or after in _LISTING):

@@ -41,6 +41,23 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_RE.match(ch) is not None
 
 
+#: Coordinates or a tuple in ASCII: (1, 0) · (x, y) · (-y, x) · (0.5,1.2). Maths notation keeps
+#: its ASCII brackets and commas in Chinese text.
+_TUPLE_RE = re.compile(r" ?[-−+]?[A-Za-z0-9.]+(?: ?, ?[-−+]?[A-Za-z0-9.]+)+ ?")
+
+
+def in_ascii_tuple(text: str, i: int) -> bool:
+    """Is offset `i` (a bracket or a comma) part of an ASCII tuple such as (1, 0) or (x, y)?"""
+    line_start = text.rfind("\n", 0, i) + 1
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end == -1 else line_end
+    o = i if text[i] == "(" else text.rfind("(", line_start, i)
+    if o == -1:
+        return False
+    c = text.find(")", o + 1, line_end)
+    return c != -1 and o <= i <= c and _TUPLE_RE.fullmatch(text, o + 1, c) is not None
+
+
 def is_numeric(ch: str) -> bool:
     """A digit (half or full width) or the placeholder X."""
     return bool(ch) and _NUMERIC_RE.match(ch) is not None

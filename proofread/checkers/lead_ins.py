@@ -44,3 +44,10 @@ def announces(text_before_colon: str) -> bool:
     if ends_on_figure(clause):
         return False
     return any(clause.endswith(w) for w in adjacent) or any(w in clause for w in anywhere)
+
+
+def ends_on_lead_in(text_before_colon: str) -> bool:
+    """Does the clause end right on a word that announces (他指出 · 会议强调 · 联系电话)? Stricter than
+    `announces`: a word elsewhere in the clause does not count."""
+    clause = _SENTENCE_CLAUSE_RE.split(text_before_colon)[-1]
+    return any(clause.endswith(w) for w in _lead_ins()[1])

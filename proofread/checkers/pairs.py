@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from ..model import Document, Finding
 from ..options import Options
 from ..registry import RULES
-from .charclass import HAN_RE, is_cjk, mostly_latin, protected, witness_after, witness_before
+from .charclass import HAN_RE, in_ascii_tuple, is_cjk, mostly_latin, protected, witness_after, witness_before
 
 CODES = ("P004", "P009")
 _P004, _P009 = RULES["P004"], RULES["P009"]
@@ -141,6 +141,8 @@ def _chinese_parens(text: str, o: int, c: int, lo: int, hi: int) -> bool:
         return False  # Markdown link target, or a call/index such as f(a, b), PM2.5(x)
     if before == "-" or _LOCANT_RE.match(text, o + 1, c):
         return False  # a chemical name keeps ASCII brackets: α-甲基-4-(2-甲基丙基)苯乙酸
+    if in_ascii_tuple(text, o):
+        return False  # coordinates: 点(1, 0)是函数的零点
     if not inside_han:
         left, right = witness_before(text, o, lo), witness_after(text, c + 1, hi)
         # Chinese on one side and Chinese or the line's edge on the other: 局(2020)。 · (1)加强

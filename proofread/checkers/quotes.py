@@ -105,6 +105,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             tail = text[line_start:s].rstrip()
             if is_open and _closes_on_next_line(text, e):
                 pass  # the quotation runs on: its ” is the first quote mark of the next line
+            elif is_open and text[e:].lstrip(" \t\u3000").startswith(_OPEN) and tail[-1:] in _PARAGRAPH_END:
+                pass  # a quotation over paragraphs opens the next one with “ (他写道：“……。⏎“……)
             elif is_open and tail and tail[-1] not in _PARAGRAPH_END:
                 # A hard-wrapped paragraph (OCR keeps the printed line breaks): the quote may
                 # close on the next line. Keep it open, but only suggest from here on.
@@ -171,8 +173,12 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if tok == "``" and _LONE_BACKTICK_RE.search(text, line_start, line_end):
             continue  # the line has Markdown code spans: `` may be one of their fences
-        if s > line_start and text[s - 1].isdigit() and (not is_open or tok == "″"):
-            continue  # 6.1" or 5'': an inch or second mark, not an opening quote (″ after a number never is)
+        if s > line_start and text[s - 1].isdigit() and not is_open:
+            continue  # 6.1" or 5'': an inch or second mark, not an opening quote
+        if tok == "″" and s > line_start and (text[s - 1].isascii() and text[s - 1].isalnum() or text[s - 1] in "′″"):
+            continue  # ″ after a number or a letter is seconds, inches or a second prime: 30″, f″(x), A″B″
+        if _among_symbols(text, s, e, line_start, line_end):
+            continue  # a quote mark listed among other ASCII symbols: 不能含有 \ / : * ? " < >
         rule = _P003 if tok in _STRAIGHT else _P002
         by_pairing = "close" if is_open else "open"
         by_position = _position_role(text, s, e)
@@ -201,6 +207,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield from _unclosed_at_end(doc, open_at, para_start)
 
 
+_ASCII_SYMBOLS = frozenset("\\|/:*?<>#@&%^~=+")
 #: A single apostrophe, not one of a pair ('' ’’ are P002's) nor after an opening ‘.
 _LONE_APOSTROPHE_RE = re.compile(r"(?<!['’‘])['’](?!['’])")
 #: What may follow a quoted term's closing mark besides Chinese text.
@@ -208,6 +215,16 @@ _AFTER_TERM = frozenset("，。、；：！？）》\n")
 
 #: 。 runs of three or more are an ellipsis (P005), not a sentence end.
 _ANY_QUOTE_RE = re.compile("[“”〃\"＂″'’‘`\n]")
+
+
+def _among_symbols(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """Is the mark set between spaces with an ASCII symbol beyond them on either side (a list of
+    characters: \\ / : * ? " < >)? A quote in prose touches its words."""
+    if start == line_start or end == line_end or text[start - 1] != " " or text[end] != " ":
+        return False
+    before = text[line_start:start].rstrip()[-1:]
+    after = text[end:line_end].lstrip()[:1]
+    return bool(before) and bool(after) and (before in _ASCII_SYMBOLS or after in _ASCII_SYMBOLS)
 
 
 def _closes_on_next_line(text: str, start: int) -> bool:

@@ -1,8 +1,9 @@
 """Book-title marks 《》 written as doubled angle brackets or guillemets around Chinese text.
 
-OCR and plain-text conversions turn 《民法典》 into <<民法典>> or, inside Chinese prose,
-<民法典> (ASCII, P004), 〈〈民法典〉〉 (two single title marks) or «民法典» (guillemets), both
-P012: a mark that only looks like the right one. A pair is fixed only when both halves stand on one line around a title of Chinese text,
+OCR and plain-text conversions turn 《民法典》 into <<民法典>> (ASCII, P004), 〈〈民法典〉〉 (two
+single title marks) or «民法典» (guillemets), both P012: a mark that only looks like the right
+one. One angle bracket a side stays: manuals write buttons so (单击<确定>按钮), and 丙<丁且丙>甲 is
+an inequality. A pair is fixed only when both halves stand on one line around a title of Chinese text,
 so a shift operator (a << 2), an HTML tag or a French quotation keeps its marks.
 """
 
@@ -23,11 +24,6 @@ _PAIRS = (
     (re.compile(r"(<<)([^<>\n]{1,60})(>>)"), RULES["P004"]),
     (re.compile(r"(〈〈)([^〈〉\n]{1,60})(〉〉)"), RULES["P012"]),
     (re.compile(r"(«)([^«»\n]{1,60})(»)"), RULES["P012"]),
-    # one ASCII angle bracket a side, between Chinese text on both sides: 学习<政府工作报告>精神
-    (
-        re.compile(r"(?<=[\u4e00-\u9fff])(?<!<)(<)([^<>\n]{1,60})(>)(?!>)(?=[\u4e00-\u9fff，。、；：！？）])"),
-        RULES["P004"],
-    ),
 )
 _OPERAND_RE = re.compile(r"[A-Za-z0-9_)\]]")
 #: What a title may hold; it begins and ends with a character, not a mark (（<<）和（>>） holds none).
