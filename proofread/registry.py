@@ -524,7 +524,10 @@ Example: 11月20口上午，县里召开会议 → 11月20日上午，县里召�
         _S,
         """
 What it does: in a simplified-Chinese document, finds a character OpenCC maps to a different
-simplified character and that is not itself a valid simplified character.
+simplified character and that is not itself a valid simplified character. It is fixed when the
+simplified form is part of a word as the word model segments the clause (經濟 → 经济); elsewhere
+it is suggested, since OCR also reads a character as an unrelated traditional one (主學工作, where
+要 was printed).
 Why is this bad? Mixed scripts look like a careless paste.
 Example: 經濟发展 → 经济发展
 """,

@@ -16,29 +16,31 @@ def check(doc: Document, options) -> Iterator[Finding]:
     if not variants.is_simplified_document(text):
         return  # a traditional document is the author's choice, not character-by-character damage
     rule = RULES["V001"]
-    vocab = None
+    engine = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         found = variants.find(line)
         if not found:
             continue
-        if vocab is None:
-            vocab = api.get(options).model.vocab
+        if engine is None:
+            engine = api.get(options)
         converted = list(line)
         for i, _, simp in found:
             converted[i] = simp
         converted = "".join(converted)
         for i, trad, simp in found:
-            # OCR also reads a simplified character as an unrelated traditional one (厚 -> 學):
-            # fix only when the simplified form joins its neighbours in a word (經濟 -> 经济)
-            in_word = variants.in_word(converted, i, vocab)
+            # OCR also reads a simplified character as an unrelated traditional one (要 -> 學, 重 -> 馬):
+            # fix only when the simplified form joins its neighbours in a word as the word model
+            # segments the clause (經濟 -> 经济); 主學工作 -> 主 学 工作 and 突出馬点 -> 突出 马 点
+            # are only suggestions (so is a stray 這 standing alone: one stray form in twenty).
+            fits = variants.in_segmented_word(converted, i, engine.model)
             yield doc.finding(
                 rule,
                 start + i,
                 start + i + 1,
                 simp,
-                confidence=0.97 if in_word else 0.6,
+                confidence=0.97 if fits else 0.6,
                 message=f"简体文本中的繁体或异体字“{trad}”，应为“{simp}”",
-                safe=in_word,
+                safe=fits,
             )

@@ -8,6 +8,7 @@ simplified national character set (著, 乾, 后 stay: they are valid simplified
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -76,10 +77,23 @@ def find(line: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def in_word(text: str, i: int, vocab) -> bool:
-    """Is text[i] part of a vocabulary word of 2-4 characters?"""
-    for a in range(max(0, i - 3), i + 1):
-        for b in range(max(i + 1, a + 2), min(len(text), a + 4) + 1):
-            if text[a:b] in vocab:
-                return True
+#: What splits a line into the clauses the word model segments.
+_CLAUSE_SPLIT = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def in_segmented_word(text: str, i: int, model) -> bool:
+    """Does text[i] belong to a word of two or more characters in the model's best segmentation of
+    its run of Chinese characters? Stricter than a vocabulary word anywhere around it: 突出马点 holds
+    出马, but reads 突出 马 点, so the 马 that OCR's 馬 became stands alone."""
+    a = i
+    while a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff":
+        a -= 1
+    b = i + 1
+    while b < len(text) and "\u4e00" <= text[b] <= "\u9fff":
+        b += 1
+    pos = a
+    for word in model.best(text[a:b])[1]:
+        if pos <= i < pos + len(word):
+            return len(word) > 1
+        pos += len(word)
     return False
