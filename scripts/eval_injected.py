@@ -9,6 +9,7 @@ rules on the whole document, and counts the changed characters that are right an
 
     python scripts/eval_injected.py                                   # the sample's proofread text
     python scripts/eval_injected.py --text fixtures/formal_prose.txt --rate 0.01 --seeds 5
+    python scripts/eval_injected.py --confusions rare-lookalikes      # the sample's kind of damage
 
 Deterministic for given seeds. The confusions are real OCR output but chosen at random, so
 some are not visual look-alikes at all (heavy degradation); the figure is a floor for scans
@@ -45,6 +46,32 @@ def confusions() -> dict[str, tuple[list[str], list[int]]]:
     return {m: ([g for g, _ in v], [n for _, n in v]) for m, v in seen.items()}
 
 
+def rare_lookalikes(min_similarity: float = 0.6) -> dict[str, tuple[list[str], list[int]]]:
+    """meant -> (look-alikes outside the 3,500 common characters, equal weights), from the glyph table.
+
+    The class of damage in the user's sample (戛加 for 更加, 结呆 for 结果): a common character read
+    as a rare one that looks like it. Drawn from dictionaries/confusion_visual.tsv, the table the
+    engine itself uses, so every injected error is within its reach: the figure measures how well it
+    decides, not how much its table covers.
+    """
+    from proofread.engine.candidates import common_chars
+
+    common = common_chars()
+    table: dict[str, list[str]] = defaultdict(list)
+    with open(ROOT / "dictionaries" / "confusion_visual.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            seen, rest = line.rstrip("\n").split("\t", 1)
+            if seen in common:
+                continue
+            for item in rest.split():
+                meant, score = item.rsplit(":", 1)
+                if float(score) >= min_similarity and meant in common:
+                    table[meant].append(seen)
+    return {m: (v, [1] * len(v)) for m, v in table.items()}
+
+
 def damage(text: str, rate: float, rng: random.Random, table) -> str:
     out = list(text)
     for i, ch in enumerate(text):
@@ -59,9 +86,15 @@ def main() -> int:
     ap.add_argument("--text", type=Path, default=ROOT / "fixtures" / "speech_2020.expected.txt")
     ap.add_argument("--rate", type=float, default=0.003, help="share of the characters OCR can confuse to damage")
     ap.add_argument("--seeds", type=int, default=10, help="damaged copies of the text")
+    ap.add_argument(
+        "--confusions",
+        choices=("ocr", "rare-lookalikes"),
+        default="ocr",
+        help="ocr: RapidOCR's held-out confusions; rare-lookalikes: rare look-alikes from the glyph table",
+    )
     args = ap.parse_args()
     truth = args.text.read_text(encoding="utf-8")
-    table = confusions()
+    table = confusions() if args.confusions == "ocr" else rare_lookalikes()
     injected = right = wrong = 0
     for seed in range(args.seeds):
         text = damage(truth, args.rate, random.Random(seed), table)
@@ -77,7 +110,7 @@ def main() -> int:
     precision = right / max(1, right + wrong)
     recall = right / max(1, injected)
     print(
-        f"{args.text.name}: {args.seeds} copies, {injected} injected OCR confusions; "
+        f"{args.text.name}: {args.seeds} copies, {injected} injected confusions ({args.confusions}); "
         f"fixed right {right}, wrong {wrong}: precision {precision:.3f}, recall {recall:.3f}"
     )
     return 0
