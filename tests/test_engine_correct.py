@@ -351,3 +351,23 @@ def test_a_place_name_is_only_a_suggestion():
     assert fs and all(not f.safe and f.confidence <= 0.5 for f in fs)
     # a suffix character that ends or starts a common word is no place suffix (城市, 乡村)
     assert fix("我们要坚持新发展理念，扎实椎进乡村全面振兴。") == "我们要坚持新发展理念，扎实推进乡村全面振兴。"
+
+
+# --- a rare character read where a common look-alike makes sense ---------------------------
+def test_a_rare_character_is_tried_against_look_alikes_that_make_no_word():
+    # 的 makes no word with 上 or 讲, so only the rare character's own evidence brings it in
+    assert fix("这是市长在全市经济工作会议上蚐讲话。") == "这是市长在全市经济工作会议上的讲话。"
+    # a common character in the same place is not tried that way: 约 stays
+    assert fix("这是市长在全市经济工作会议上约讲话。") == "这是市长在全市经济工作会议上约讲话。"
+
+
+def test_a_rare_original_needs_less_score_for_a_safe_fix():
+    from proofread.engine import api
+    from proofread.engine.correct import RARE_BAR, Correction
+
+    corrector = api.get(Options()).corrector
+    score = corrector.safe_threshold - RARE_BAR / 2
+    rare = Correction(0, 1, "蚐", "的", score, score, 0.7)
+    common = Correction(0, 1, "约", "的", score, score, 0.7)
+    assert corrector.is_safe(rare) and not corrector.is_safe(common)
+    assert not corrector.is_safe(Correction(0, 1, "蚐", "的", score, score, 0.7, guarded=True))
