@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from script_loader import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("eval_documents", ROOT / "scripts" / "eval_documents.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-E = _load()
+E = load_script("eval_documents")
 
 
 def test_edits_split_equal_substitutions_and_keep_insertions_whole():

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
+
+from script_loader import load_script
 
 from proofread.engine.candidates import common_chars
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("eval_injected", ROOT / "scripts" / "eval_injected.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-E = _load()
+E = load_script("eval_injected")
 
 
 def test_rare_lookalikes_turn_common_characters_into_rare_ones_that_look_like_them():
