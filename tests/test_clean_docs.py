@@ -19,12 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clean_docs"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 # Known false positives: file name -> reason naming the rule.
-KNOWN: dict[str, str] = {
-    "201_sichuan_farm_season_feature.txt": "C001 (rare-original evidence, RARE_BAR) fixes a child's "
-    "nickname 昊昊 into 臭臭 (line 7, 邻居家的晟睿、昊昊; score 3.08, lm_gain 5.91, similarity 0.82: "
-    "safe only with the 0.5 lower bar) and the Sichuan dialect 啷个 in quoted speech into 哪个 "
-    "(line 5, 啷个不着急嘛; score 4.38, lm_gain 6.46, similarity 0.74).",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _case(path: Path):

@@ -371,3 +371,14 @@ def test_a_rare_original_needs_less_score_for_a_safe_fix():
     common = Correction(0, 1, "约", "的", score, score, 0.7)
     assert corrector.is_safe(rare) and not corrector.is_safe(common)
     assert not corrector.is_safe(Correction(0, 1, "蚐", "的", score, score, 0.7, guarded=True))
+
+
+def test_a_rare_character_doubled_is_a_name_not_a_misread_twice():
+    text = "放学后，邻居家的晟睿、昊昊和玥玥都来帮忙剥荸荠。"
+    assert fix(text) == text
+    assert not [f for f in findings(text) if f.original in ("昊", "昊昊")]
+
+
+def test_a_regional_word_in_quoted_speech_stays():
+    text = "老乡说：“天干了这么久，一亩要减产上百斤，啷个不着急嘛。”"
+    assert fix(text) == text

@@ -338,6 +338,10 @@ class Corrector:
         return got
 
     def best_at(self, line: str, i: int, pair: bool, doc: DocContext | None = None) -> Correction | None:
+        ch = line[i]
+        if (i > 0 and line[i - 1] == ch) or line[i + 1 : i + 2] == ch:
+            if self.common and ch not in self.common:
+                return None  # a rare character doubled is a name or a word (昊昊, 囡囡), not a misread twice
         scored = []
         levels, repeated, contexts, olds = {}, {}, {}, {}
         words = doc.words if doc is not None else None
