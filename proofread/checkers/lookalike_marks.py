@@ -6,8 +6,8 @@ the "small form variants" (U+FE50-FE6B, vertical-text compatibility characters) 
 ordinary marks, and the ratio sign ∶ for a colon after a word that announces (他指出∶要). None
 of them is used in running Chinese text, so between Chinese text the mark they imitate is
 certain. (丶 as a word — the name of the radical — has a Chinese mark or a quote next to it, not
-Chinese characters on both sides.) A dot after a heading
-number at a line start (四·优化政务服务) is the pause mark of 四、 read small.
+Chinese characters on both sides.) A dot after a heading number at a line start (四·优化政务服务)
+is the pause mark of 四、 read small.
 """
 
 from __future__ import annotations

@@ -173,9 +173,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             continue
         if tok == "``" and _LONE_BACKTICK_RE.search(text, line_start, line_end):
             continue  # the line has Markdown code spans: `` may be one of their fences
-        if s > line_start and text[s - 1].isdigit() and not is_open:
+        if not is_open and s > line_start and text[s - 1].isdigit():
             continue  # 6.1" or 5'': an inch or second mark, not an opening quote
-        if tok == "″" and s > line_start and (text[s - 1].isascii() and text[s - 1].isalnum() or text[s - 1] in "′″"):
+        if tok == "″" and s > line_start and ((text[s - 1].isascii() and text[s - 1].isalnum()) or text[s - 1] in "′″"):
             continue  # ″ after a number or a letter is seconds, inches or a second prime: 30″, f″(x), A″B″
         if _among_symbols(text, s, e, line_start, line_end):
             continue  # a quote mark listed among other ASCII symbols: 不能含有 \ / : * ? " < >
@@ -207,6 +207,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         yield from _unclosed_at_end(doc, open_at, para_start)
 
 
+#: Symbols a list of characters sets a straight quote among (文件名不能含有 \\ / : * ? " < > |).
 _ASCII_SYMBOLS = frozenset("\\|/:*?<>#@&%^~=+")
 #: A single apostrophe, not one of a pair ('' ’’ are P002's) nor after an opening ‘.
 _LONE_APOSTROPHE_RE = re.compile(r"(?<!['’‘])['’](?!['’])")

@@ -2,9 +2,9 @@
 
 OCR and plain-text conversions turn 《民法典》 into <<民法典>> (ASCII, P004), 〈〈民法典〉〉 (two
 single title marks) or «民法典» (guillemets), both P012: a mark that only looks like the right
-one. One angle bracket a side stays: manuals write buttons so (单击<确定>按钮), and 丙<丁且丙>甲 is
-an inequality. A pair is fixed only when both halves stand on one line around a title of Chinese text,
-so a shift operator (a << 2), an HTML tag or a French quotation keeps its marks.
+one. A pair is fixed only when both halves stand on one line around a title of Chinese text, so
+a shift operator (a << 2), an HTML tag or a French quotation keeps its marks. One angle bracket a
+side stays: manuals write buttons so (单击<确定>按钮), and 丙<丁且丙>甲 is an inequality.
 """
 
 from __future__ import annotations
