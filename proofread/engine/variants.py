@@ -8,7 +8,6 @@ simplified national character set (著, 乾, 后 stay: they are valid simplified
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 
@@ -75,10 +74,6 @@ def find(line: str) -> list[tuple[int, str, str]]:
         if a != b and "\u4e00" <= a <= "\u9fff" and not is_simplified_char(a) and is_simplified_char(b):
             out.append((i, a, b))
     return out
-
-
-#: What splits a line into the clauses the word model segments.
-_CLAUSE_SPLIT = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def in_segmented_word(text: str, i: int, model) -> bool:
