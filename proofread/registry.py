@@ -365,6 +365,22 @@ Example: 根据《青岚市人民政府关于…的通知》（青政发[2026]3�
 """,
         status="preview",
     ),
+    _rule(
+        "P022",
+        "dot-between-clauses",
+        Kind.PUNCTUATION,
+        "a middle dot between two clauses, OCR's reading of 。 or ，",
+        _N,
+        """
+What it does: reports a · (or ・ ‧ •) between Chinese characters that is none of a foreign name's
+(both neighbours in the transliteration alphabet of jieba's nrt names: 列夫·托尔斯泰), a date's
+(一二·九), a title's parts (《史记·项羽本纪》) or a quoted slogan's (“人才·产业·乡村”), and suggests
+。 and ， — never a fix: which mark was meant depends on the face OCR read.
+Why is this bad? RapidOCR reads a small 。 or ， as a middle dot; left there, two sentences run on.
+Example: 关键在于落实·让我们拧成一股绳 → 落实。让我们 (or 落实，让我们), suggested
+""",
+        status="preview",
+    ),
     # --- S: spacing -----------------------------------------------------------------
     _rule(
         "S001",

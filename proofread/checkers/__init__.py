@@ -31,6 +31,7 @@ CHECKERS: dict[str, tuple[str, ...]] = {
     "circle_stops": ("P020",),
     "title_marks": ("P004", "P012"),
     "document_numbers": ("P021",),
+    "middle_dots": ("P022",),
     "spacing": ("S001",),
     "number_spacing": ("S002",),
     "latin": ("L001",),
@@ -63,6 +64,7 @@ PUNCTUATION_MODULES = frozenset(
         "circle_stops",
         "title_marks",
         "document_numbers",
+        "middle_dots",
     )
     + ("spacing", "number_spacing", "latin", "number_letters")
 )
