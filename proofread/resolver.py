@@ -1,7 +1,8 @@
 """The one place that orders findings, resolves overlaps and applies fixes.
 
 Rules (after ruff's `fix/mod.rs`): findings are sorted by start offset; identical
-findings are merged; a fix is applied only if it is safe, at or above the
+findings are merged, and a suggestion dropped where another rule fixes the same span; a fix is
+applied only if it is safe, at or above the
 confidence threshold, and does not overlap a fix already applied. Text outside
 applied fixes is copied unchanged, so applying nothing returns the input as is.
 Like ruff, `pipeline.fix` then checks the fixed text again until nothing changes;
@@ -24,9 +25,15 @@ def _order(f: Finding):
 
 def resolve(findings: Iterable[Finding], text: str | None = None) -> list[Finding]:
     """Sort and de-duplicate; drop findings that touch masked (skipped) text."""
+    findings = list(findings)
+    # A span another rule fixes safely needs no suggestion besides (a dot read as 一 in 进·步
+    # is fixed by C006; P022's "a misread 。 or ，?" there says nothing more).
+    fixed = {(f.start, f.end): f.code for f in findings if f.safe and f.replacements}
     seen: set = set()
     out: list[Finding] = []
     for f in sorted(findings, key=_order):
+        if not f.safe and fixed.get((f.start, f.end), f.code) != f.code:
+            continue
         # The same change proposed by two rules (a look-alike that is also a set-phrase near
         # miss) is one finding: the most confident, which sorts first, speaks for both.
         key = (f.start, f.end, f.replacements[0]) if f.replacements else (f.code, f.start, f.end)

@@ -126,3 +126,13 @@ def test_fix_runs_again_until_nothing_changes():
     assert applied.text == "他说，好的"
     assert [(f.start, f.end) for f in applied.applied] == [(2, 4)]
     assert applied.applied[0] in findings  # the reporters find the merged fix among the findings
+
+
+def test_a_suggestion_on_a_span_another_rule_fixes_is_dropped():
+    doc = Document("为进·步加强管理")
+    fix = doc.finding(registry.RULES["C006"], 2, 3, "一", confidence=0.9, safe=True)
+    other = doc.finding(registry.RULES["P022"], 2, 3, ("。", "，"), confidence=0.5, safe=False)
+    wider = doc.finding(S001, 1, 3, "", confidence=0.6, safe=False)  # another span: kept
+    assert resolver.resolve([other, fix, wider]) == [wider, fix]
+    # without the fix the suggestion stands
+    assert resolver.resolve([other]) == [other]
