@@ -1,10 +1,10 @@
 """The one place that orders findings, resolves overlaps and applies fixes.
 
 Rules (after ruff's `fix/mod.rs`): findings are sorted by start offset; identical
-findings are merged, and a suggestion dropped where another rule fixes the same span; a fix is
-applied only if it is safe, at or above the
-confidence threshold, and does not overlap a fix already applied. Text outside
-applied fixes is copied unchanged, so applying nothing returns the input as is.
+findings are merged, and a suggestion is dropped where another rule fixes the same span; a
+fix is applied only if it is safe, at or above the confidence threshold, and does not overlap
+a fix already applied. Text outside applied fixes is copied unchanged, so applying nothing
+returns the input as is.
 Like ruff, `pipeline.fix` then checks the fixed text again until nothing changes;
 `compose` expresses the later passes' fixes as fixes of the source text.
 """
