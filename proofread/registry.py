@@ -237,7 +237,8 @@ In a text that writes its other clause marks in Chinese (，。；？！) it bec
 alternative; in a text with none it is only reported, with both. A dot before one or two Chinese
 characters and a mark is part of a name: a Chinese domain (博物馆.公益 · 招考.中国), a field
 (学生表.姓名 · 成绩表.课程名称). A dot with spaces around it (成效 . 我区, Tesseract's) is reported
-with both marks: that engine reads 。 so as often as ，.
+with both marks: that engine reads 。 so as often as ，. In typed text (`--source typed`) it is the 。
+key with the input method's marks off: 。 first, suggested only.
 Why is this bad? Neither is a Chinese mark; OCR makes them of a small ， (or 。) printed low. On
 RapidOCR's scanned pages every one measured was a comma: a lost 。 is read as a middle dot instead.
 Example: 全年竣工投产11个项目.其中10亿元以上的7个。 → 全年竣工投产11个项目，其中10亿元以上的7个。

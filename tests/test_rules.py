@@ -151,3 +151,11 @@ def test_right_lines_are_not_flagged(code):
         for f in findings:
             problems.append(f"{code}.txt:{lineno}: {f.code} at {f.col} {f.original!r} -> {f.replacements} in {text!r}")
     assert not problems, "\n".join(problems)
+
+
+def test_typed_text_reads_a_dot_between_clauses_as_a_full_stop_and_only_suggests_it():
+    text = "会议由张三主持.会议强调，要抓好落实。"
+    typed = [f for f in pipeline.check(Document(text), Options(source="typed")) if f.code == "P015"]
+    assert [(f.replacements, f.safe) for f in typed] == [(("。", "，"), False)]
+    scanned = [f for f in pipeline.check(Document(text), Options()) if f.code == "P015"]
+    assert [(f.replacements, f.safe) for f in scanned] == [(("，", "。"), True)]

@@ -10,6 +10,8 @@ full stop (typed in haste, or an author's style): there both are only proposed. 
 paragraph end it is 。 (P011). A dot before one or two Chinese characters and a mark belongs to a
 name: a Chinese domain (博物馆.公益) or a field (学生表.姓名). A dot with OCR's spaces around it
 (成效 . 我区) is Tesseract's reading of ， and of 。 alike: both are proposed, with the spaces.
+In typed text (`--source typed`) the dot is the 。 key with the input method's marks off: 。 is
+proposed first, never fixed.
 """
 
 from __future__ import annotations
@@ -59,6 +61,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             chinese_marks = _CHINESE_MARK_RE.search(text) is not None
             if BIBLIOGRAPHIC_RE.search(text):
                 return  # a catalogue: ． parts a series from its sub-series (云川文库．地方史丛书)
+        if options.source == "typed":
+            # Typed with the input method's punctuation off, a clause's . is its 。 (the key of 。 is .);
+            # a comma would have been typed as ",".
+            yield doc.finding(
+                _RULE, s, e, ("。", "，"), 0.6, message=f"汉字之间的“{m['dot']}”不是中文标点：疑为句号", safe=False
+            )
+            continue
         # A dot with spaces around it is Tesseract's, which reads 。 that way as often as ，.
         certain = chinese_marks and e - s == 1
         yield doc.finding(
