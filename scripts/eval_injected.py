@@ -49,7 +49,7 @@ def confusions() -> dict[str, tuple[list[str], list[int]]]:
 def rare_lookalikes(min_similarity: float = 0.6) -> dict[str, tuple[list[str], list[int]]]:
     """meant -> (look-alikes outside the 3,500 common characters, equal weights), from the glyph table.
 
-    The class of damage in the user's sample (戛加 for 更加, 结呆 for 结果): a common character read
+    The class of damage in the user's sample (节假曰 for 节假日, 亿亓 for 亿元): a common character read
     as a rare one that looks like it. Drawn from dictionaries/confusion_visual.tsv, the table the
     engine itself uses, so every injected error is within its reach: the figure measures how well it
     decides, not how much its table covers.

@@ -50,7 +50,7 @@ RARE_PAIR = -6.0  # log10 p of a two-character "word" so rare that a misread cha
 RARE_WORD = -5.5  # ... and its log10 p out of context (举措 -5.2, 主体 -4.5 are common words in odd places)
 COMMONER = 0.0  # log10: how much commoner the word a look-alike makes must be (收人 -5.7 → 收入 -3.6)
 # A character outside the 3,500 common ones, where the model finds it surprising, is itself evidence
-# of a misread (戛加, 结呆: a common glyph read as a rare look-alike). There every common look-alike is
+# of a misread (节假曰, 692.4亿亓: a common glyph read as a rare look-alike). There every common look-alike is
 # tried, even one that makes no word with its neighbours (a misread 的 or 是 stands alone), and a safe
 # fix needs this much less score and a rival only this far behind. On injected rare look-alikes
 # recall rose 0.71 → 0.76 (the sample's text), 0.62 → 0.68 (set 2's prose) and 0.64 → 0.72 (set
